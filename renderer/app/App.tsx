@@ -1,0 +1,98 @@
+/** The window: header with navigation, the current view, the dialogs, global keyboard shortcuts. */
+import { useEffect } from 'react';
+import { BoardView } from '../features/board/BoardView';
+import { CaptureDialog } from '../features/capture/CaptureDialog';
+import { IdeaDetail } from '../features/detail/IdeaDetail';
+import { PersonSwitcher } from '../features/people/PersonSwitcher';
+import { WhoAreYou } from '../features/people/WhoAreYou';
+import { SettingsView } from '../features/settings/SettingsView';
+import { useT } from '../i18n/use-t';
+import { useApp, useAppStoreApi } from '../store/store';
+import { Notifications } from './Notifications';
+import { useGlobalShortcuts } from './shortcuts';
+import { useTheme } from './theme';
+
+export function App() {
+  const t = useT();
+  const store = useAppStoreApi();
+  const ready = useApp((s) => s.ready);
+  const bootError = useApp((s) => s.bootError);
+  const view = useApp((s) => s.ui.view);
+  const setView = useApp((s) => s.setView);
+  const openCapture = useApp((s) => s.openCapture);
+  const captureOpen = useApp((s) => s.ui.captureOpen);
+  const detailId = useApp((s) => s.ui.detailId);
+  const needsPerson = useApp((s) => s.ready && (s.settings.currentPersonId === null || s.ui.personPickerOpen));
+  const language = useApp((s) => s.settings.language);
+
+  useTheme();
+  useGlobalShortcuts();
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  useEffect(() => {
+    void store.getState().bootstrap();
+  }, [store]);
+
+  if (bootError) {
+    return (
+      <main className="boot boot--error" role="alert">
+        <p>{t('app.bootFailed', { message: bootError })}</p>
+        <button type="button" className="button" onClick={() => void store.getState().bootstrap()}>
+          {t('app.retry')}
+        </button>
+      </main>
+    );
+  }
+  if (!ready) {
+    return (
+      <main className="boot" aria-busy="true">
+        <p>{t('app.loading')}</p>
+      </main>
+    );
+  }
+
+  return (
+    <div className="app">
+      <header className="app__header">
+        <h1 className="app__title">
+          <span className="app__logo" aria-hidden="true">
+            ▲
+          </span>
+          {t('app.name')}
+        </h1>
+        <nav aria-label={t('nav.label')} className="app__nav">
+          <button
+            type="button"
+            className="tab"
+            aria-current={view === 'board' ? 'page' : undefined}
+            onClick={() => setView('board')}
+          >
+            {t('nav.board')}
+          </button>
+          <button
+            type="button"
+            className="tab"
+            aria-current={view === 'settings' ? 'page' : undefined}
+            onClick={() => setView('settings')}
+          >
+            {t('nav.settings')}
+          </button>
+        </nav>
+        <div className="app__actions">
+          <button type="button" className="button button--primary" onClick={openCapture} aria-keyshortcuts="N Control+N">
+            <span aria-hidden="true">＋</span> {t('action.newIdea')}
+          </button>
+          <PersonSwitcher />
+        </div>
+      </header>
+      <main className="app__main">{view === 'board' ? <BoardView /> : <SettingsView />}</main>
+      {captureOpen && <CaptureDialog />}
+      {detailId && <IdeaDetail key={detailId} ideaId={detailId} />}
+      {needsPerson && <WhoAreYou />}
+      <Notifications />
+    </div>
+  );
+}

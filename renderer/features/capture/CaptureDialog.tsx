@@ -1,0 +1,3 @@
+export function CaptureDialog() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function IdeaDetail(_props: { ideaId: string }) {
+  return null;
+}

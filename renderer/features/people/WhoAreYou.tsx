@@ -1,0 +1,3 @@
+export function WhoAreYou() {
+  return null;
+}

@@ -1,0 +1,221 @@
+/** The board: cards by id, the order of each column, the filter, and the moves (optimistic, rolled back on failure). */
+import type { CallInput } from '../../shared/contract';
+import { STAGES, type BoardCard, type BoardFilter, type Idea, type Outcome, type Stage } from '../../shared/domain';
+import type { SliceCreator } from './types';
+
+export type Columns = Record<Stage, string[]>;
+
+export interface MoveOptions {
+  outcome?: Outcome;
+  lesson?: string;
+  /** Leave the move out of the undo history (used by undo itself). */
+  skipUndo?: boolean;
+}
+
+export interface BoardSlice {
+  cards: Record<string, BoardCard>;
+  columns: Columns;
+  filter: BoardFilter;
+  boardLoading: boolean;
+  loadBoard: () => Promise<void>;
+  setFilter: (patch: Partial<BoardFilter>) => void;
+  clearFilter: () => void;
+  /** Log a new idea as the current person; returns it, or undefined when refused (a notice is shown). */
+  createIdea: (input: Omit<CallInput<'ideas:create'>, 'actorId'>) => Promise<Idea | undefined>;
+  /** Move a card below afterId (null: top) in toStage. */
+  moveIdea: (id: string, toStage: Stage, afterId: string | null, options?: MoveOptions) => Promise<boolean>;
+  /** From Act back to Plan for another PDCA cycle. */
+  cycleIdea: (id: string) => Promise<boolean>;
+  deleteIdea: (id: string, options?: { skipUndo?: boolean }) => Promise<boolean>;
+  restoreIdea: (id: string) => Promise<boolean>;
+  /** Save edits to an idea; the board follows. */
+  updateIdea: (id: string, patch: CallInput<'ideas:update'>['patch']) => Promise<Idea | undefined>;
+}
+
+export const emptyColumns = (): Columns =>
+  Object.fromEntries(STAGES.map((s) => [s, [] as string[]])) as unknown as Columns;
+
+function cardFromIdea(idea: Idea): BoardCard {
+  return {
+    id: idea.id,
+    title: idea.title,
+    kind: idea.kind,
+    stage: idea.stage,
+    position: idea.position,
+    touchpointId: idea.touchpointId,
+    authorId: idea.authorId,
+    ownerId: idea.ownerId,
+    valueIds: idea.valueIds,
+    cycle: idea.cycle,
+    stageEnteredAt: idea.stageEnteredAt,
+    createdAt: idea.createdAt,
+    outcome: idea.outcome,
+  };
+}
+
+/** Column order with `id` taken out of wherever it was and placed below `afterId` in `toStage`. */
+export function placeCard(columns: Columns, id: string, toStage: Stage, afterId: string | null): Columns {
+  const next = { ...columns };
+  for (const stage of STAGES) {
+    if (next[stage].includes(id)) next[stage] = next[stage].filter((x) => x !== id);
+  }
+  const target = [...next[toStage]];
+  const index = afterId === null ? 0 : target.indexOf(afterId) + 1;
+  target.splice(index < 0 ? target.length : index, 0, id);
+  next[toStage] = target;
+  return next;
+}
+
+let loadSeq = 0;
+
+export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) => {
+  const actor = () => get().settings.currentPersonId;
+
+  const failed = (error: Parameters<ReturnType<typeof get>['notify']>[0]['error']) => {
+    get().notify({ tone: 'error', error });
+    return false;
+  };
+
+  return {
+    cards: {},
+    columns: emptyColumns(),
+    filter: {},
+    boardLoading: false,
+
+    loadBoard: async () => {
+      const seq = ++loadSeq;
+      set({ boardLoading: true });
+      const filter = get().filter;
+      const res = await api['board:get']({ filter });
+      // A newer load (e.g. typing in search) supersedes this one.
+      if (seq !== loadSeq) return;
+      if (!res.ok) {
+        set({ boardLoading: false });
+        get().notify({ tone: 'error', error: res.error });
+        return;
+      }
+      const cards: Record<string, BoardCard> = {};
+      const columns = emptyColumns();
+      for (const card of res.value.cards) {
+        cards[card.id] = card;
+        columns[card.stage].push(card.id);
+      }
+      set({ cards, columns, boardLoading: false });
+    },
+
+    setFilter: (patch) => {
+      const filter = { ...get().filter, ...patch };
+      for (const key of Object.keys(filter) as (keyof BoardFilter)[]) {
+        if (filter[key] === undefined || filter[key] === '') delete filter[key];
+      }
+      set({ filter });
+      void get().loadBoard();
+    },
+    clearFilter: () => {
+      set({ filter: {} });
+      void get().loadBoard();
+    },
+
+    createIdea: async (input) => {
+      const actorId = actor();
+      if (!actorId) {
+        get().openPersonPicker();
+        return undefined;
+      }
+      const res = await api['ideas:create']({ ...input, actorId });
+      if (!res.ok) {
+        failed(res.error);
+        return undefined;
+      }
+      set((s) => ({ settings: { ...s.settings, lastKind: res.value.kind, lastTouchpointId: res.value.touchpointId } }));
+      await get().loadBoard();
+      return res.value;
+    },
+
+    moveIdea: async (id, toStage, afterId, options = {}) => {
+      const actorId = actor();
+      const before = get();
+      const card = before.cards[id];
+      if (!actorId || !card) return false;
+      const fromStage = card.stage;
+      const fromColumn = before.columns[fromStage];
+      const fromIndex = fromColumn.indexOf(id);
+      const fromAfterId = fromIndex > 0 ? fromColumn[fromIndex - 1] : null;
+      if (fromStage === toStage && fromAfterId === afterId) return true;
+
+      set({
+        columns: placeCard(before.columns, id, toStage, afterId),
+        cards: { ...before.cards, [id]: { ...card, stage: toStage } },
+      });
+      const res = await api['ideas:move']({
+        id,
+        actorId,
+        toStage,
+        afterId,
+        ...(options.outcome ? { outcome: options.outcome } : {}),
+        ...(options.lesson !== undefined ? { lesson: options.lesson } : {}),
+      });
+      if (!res.ok) {
+        set({ columns: before.columns, cards: before.cards });
+        return failed(res.error);
+      }
+      set((s) => ({ cards: { ...s.cards, [id]: cardFromIdea(res.value) } }));
+      if (!options.skipUndo) {
+        get().pushUndo({
+          type: 'move',
+          id,
+          title: card.title,
+          fromStage,
+          fromAfterId,
+          fromOutcome: card.outcome,
+          toStage,
+        });
+      }
+      return true;
+    },
+
+    cycleIdea: async (id) => {
+      const actorId = actor();
+      if (!actorId) return false;
+      const res = await api['ideas:cycle']({ id, actorId });
+      if (!res.ok) return failed(res.error);
+      await get().loadBoard();
+      return true;
+    },
+
+    deleteIdea: async (id, options = {}) => {
+      const actorId = actor();
+      const card = get().cards[id];
+      if (!actorId) return false;
+      const res = await api['ideas:delete']({ id, actorId });
+      if (!res.ok) return failed(res.error);
+      if (get().ui.detailId === id) get().closeDetail();
+      await get().loadBoard();
+      if (!options.skipUndo) get().pushUndo({ type: 'delete', id, title: card?.title ?? res.value.title });
+      return true;
+    },
+
+    restoreIdea: async (id) => {
+      const actorId = actor();
+      if (!actorId) return false;
+      const res = await api['ideas:restore']({ id, actorId });
+      if (!res.ok) return failed(res.error);
+      await get().loadBoard();
+      return true;
+    },
+
+    updateIdea: async (id, patch) => {
+      const actorId = actor();
+      if (!actorId) return undefined;
+      const res = await api['ideas:update']({ id, actorId, patch });
+      if (!res.ok) {
+        failed(res.error);
+        return undefined;
+      }
+      const filtered = Object.keys(get().filter).length > 0;
+      if (filtered) await get().loadBoard();
+      else if (get().cards[id]) set((s) => ({ cards: { ...s.cards, [id]: cardFromIdea(res.value) } }));
+      return res.value;
+    },
+  };
+};

@@ -1,0 +1,12 @@
+import type { StateCreator } from 'zustand';
+import type { KaizenApi } from '../../shared/contract';
+import type { BoardSlice } from './board-slice';
+import type { RefSlice } from './ref-slice';
+import type { UiSlice } from './ui-slice';
+import type { NotifySlice } from './notify-slice';
+import type { UndoSlice } from './undo-slice';
+
+export type AppState = RefSlice & BoardSlice & UiSlice & NotifySlice & UndoSlice & { api: KaizenApi };
+
+/** A feature slice of the one app store; it receives the injected api. */
+export type SliceCreator<T> = (api: KaizenApi) => StateCreator<AppState, [], [], T>;

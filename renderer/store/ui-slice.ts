@@ -1,0 +1,49 @@
+/** Which view, dialog and idea are open. */
+import type { Stage } from '../../shared/domain';
+import type { SliceCreator } from './types';
+
+export type View = 'board' | 'settings';
+
+/** A drop into Afgerond waits for the outcome before it is saved. */
+export interface PendingFinish {
+  id: string;
+  toStage: Stage;
+  afterId: string | null;
+}
+
+export interface UiState {
+  view: View;
+  captureOpen: boolean;
+  detailId: string | null;
+  personPickerOpen: boolean;
+  pendingFinish: PendingFinish | null;
+}
+
+export interface UiSlice {
+  ui: UiState;
+  setView: (view: View) => void;
+  openCapture: () => void;
+  closeCapture: () => void;
+  openDetail: (id: string) => void;
+  closeDetail: () => void;
+  openPersonPicker: () => void;
+  closePersonPicker: () => void;
+  askFinish: (pending: PendingFinish) => void;
+  cancelFinish: () => void;
+}
+
+export const createUiSlice: SliceCreator<UiSlice> = () => (set) => {
+  const patch = (p: Partial<UiState>) => set((s) => ({ ui: { ...s.ui, ...p } }));
+  return {
+    ui: { view: 'board', captureOpen: false, detailId: null, personPickerOpen: false, pendingFinish: null },
+    setView: (view) => patch({ view }),
+    openCapture: () => patch({ captureOpen: true }),
+    closeCapture: () => patch({ captureOpen: false }),
+    openDetail: (id) => patch({ detailId: id }),
+    closeDetail: () => patch({ detailId: null }),
+    openPersonPicker: () => patch({ personPickerOpen: true }),
+    closePersonPicker: () => patch({ personPickerOpen: false }),
+    askFinish: (pending) => patch({ pendingFinish: pending }),
+    cancelFinish: () => patch({ pendingFinish: null }),
+  };
+};

@@ -1,0 +1,243 @@
+/**
+ * The one table of every call the UI may make: name → input schema → result type.
+ * The core validates each input against it at runtime; Electron's preload and the browser harness
+ * expose exactly these names; the renderer's client is typed from it.
+ */
+import { z } from 'zod';
+import {
+  ACT_DECISIONS,
+  COMMENT_MAX,
+  EXPECTATION_MET,
+  KINDS,
+  LANGUAGES,
+  NAME_MAX,
+  OUTCOMES,
+  QUERY_MAX,
+  STAGES,
+  TEXT_MAX,
+  THEMES,
+  TITLE_MAX,
+  type Board,
+  type Bootstrap,
+  type Comment,
+  type ExperienceValue,
+  type Idea,
+  type IdeaDetail,
+  type Journey,
+  type Person,
+  type Settings,
+  type Touchpoint,
+} from './domain';
+import type { Result } from './result';
+
+const id = z.uuid();
+const title = z.string().trim().min(1).max(TITLE_MAX);
+const name = z.string().trim().min(1).max(NAME_MAX);
+const text = z.string().max(TEXT_MAX);
+const stage = z.enum(STAGES);
+const kind = z.enum(KINDS);
+const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+const grade = z.number().int().min(1).max(10);
+const dateOnly = z.iso.date();
+
+export const schemas = {
+  id,
+  title,
+  name,
+  stage,
+  kind,
+} as const;
+
+/** Fields of an idea that `ideas:update` may change (all optional, at least one). */
+export const ideaPatch = z
+  .strictObject({
+    title,
+    description: text,
+    kind,
+    touchpointId: id,
+    ownerId: id.nullable(),
+    valueIds: z.array(id).max(50),
+    pyramidLevel: level.nullable(),
+    problem: text,
+    proposal: text,
+    expectedResult: text,
+    doTest: text,
+    doStartDate: dateOnly.nullable(),
+    checkResult: text,
+    gradeBefore: grade.nullable(),
+    gradeAfter: grade.nullable(),
+    expectationMet: z.enum(EXPECTATION_MET).nullable(),
+    actDecision: z.enum(ACT_DECISIONS).nullable(),
+    actNote: text,
+    lesson: text,
+  })
+  .partial();
+export type IdeaPatch = z.infer<typeof ideaPatch>;
+
+const boardFilter = z.strictObject({
+  kind: kind.optional(),
+  touchpointId: id.optional(),
+  personId: id.optional(),
+  valueId: id.optional(),
+  query: z.string().max(QUERY_MAX).optional(),
+});
+
+/** Marks the result type of a call without a runtime value. */
+const returns = <T>() => undefined as unknown as T;
+
+function call<I extends z.ZodType, O>(doc: string, input: I, output: O) {
+  return { doc, input, output };
+}
+
+export const contract = {
+  'app:bootstrap': call(
+    'Settings and all reference data (people, journeys, touchpoints, belevingswaarden), archived included.',
+    z.strictObject({}),
+    returns<Bootstrap>(),
+  ),
+  'settings:update': call(
+    'Change one or more settings of this laptop; returns all settings.',
+    z
+      .strictObject({
+        language: z.enum(LANGUAGES),
+        theme: z.enum(THEMES),
+        currentPersonId: id.nullable(),
+        lastKind: kind,
+        lastTouchpointId: id.nullable(),
+      })
+      .partial(),
+    returns<Settings>(),
+  ),
+
+  'people:create': call('Add a person to the team.', z.strictObject({ name }), returns<Person>()),
+  'people:update': call(
+    'Rename or (un)archive a person; archived people keep their ideas.',
+    z.strictObject({ id, name: name.optional(), archived: z.boolean().optional() }),
+    returns<Person>(),
+  ),
+
+  'journeys:create': call('Add a customer journey (klantreis).', z.strictObject({ name }), returns<Journey>()),
+  'journeys:update': call(
+    'Rename or (un)archive a journey; archiving keeps its touchpoints and their ideas.',
+    z.strictObject({ id, name: name.optional(), archived: z.boolean().optional() }),
+    returns<Journey>(),
+  ),
+  'journeys:reorder': call(
+    'Put all journeys in the given order.',
+    z.strictObject({ ids: z.array(id).min(1).max(1000) }),
+    returns<Journey[]>(),
+  ),
+
+  'touchpoints:create': call(
+    'Add a touchpoint at the end of a journey.',
+    z.strictObject({ journeyId: id, name }),
+    returns<Touchpoint>(),
+  ),
+  'touchpoints:update': call(
+    'Rename, move to another journey or (un)archive a touchpoint; archived touchpoints keep their ideas and history.',
+    z.strictObject({ id, name: name.optional(), journeyId: id.optional(), archived: z.boolean().optional() }),
+    returns<Touchpoint>(),
+  ),
+  'touchpoints:reorder': call(
+    'Put the touchpoints of one journey in the given order.',
+    z.strictObject({ journeyId: id, ids: z.array(id).min(1).max(1000) }),
+    returns<Touchpoint[]>(),
+  ),
+
+  'values:create': call(
+    'Add a belevingswaarde on a pyramid level.',
+    z.strictObject({ name, level }),
+    returns<ExperienceValue>(),
+  ),
+  'values:update': call(
+    'Rename, change the level of, or (un)archive a belevingswaarde.',
+    z.strictObject({ id, name: name.optional(), level: level.optional(), archived: z.boolean().optional() }),
+    returns<ExperienceValue>(),
+  ),
+  'values:reorder': call(
+    'Put all belevingswaarden in the given order.',
+    z.strictObject({ ids: z.array(id).min(1).max(1000) }),
+    returns<ExperienceValue[]>(),
+  ),
+
+  'board:get': call(
+    'The cards on the board that match the filter (deleted ideas excluded), in column order.',
+    z.strictObject({ filter: boardFilter }),
+    returns<Board>(),
+  ),
+
+  'ideas:create': call(
+    'Log a new idea; it lands at the top of Nieuw, authored by actorId.',
+    z.strictObject({
+      actorId: id,
+      title,
+      kind,
+      touchpointId: id,
+      description: text.optional(),
+    }),
+    returns<Idea>(),
+  ),
+  'ideas:get': call('One idea with its comments and history.', z.strictObject({ id }), returns<IdeaDetail>()),
+  'ideas:update': call(
+    'Change fields of an idea; records an edit event naming the changed fields.',
+    z.strictObject({ id, actorId: id, patch: ideaPatch }),
+    returns<Idea>(),
+  ),
+  'ideas:move': call(
+    'Move an idea to a stage, directly below afterId (null: at the top). Into Afgerond needs an outcome.',
+    z.strictObject({
+      id,
+      actorId: id,
+      toStage: stage,
+      afterId: id.nullable(),
+      outcome: z.enum(OUTCOMES).optional(),
+      lesson: text.optional(),
+    }),
+    returns<Idea>(),
+  ),
+  'ideas:cycle': call(
+    'From Act: send the idea back to Plan for another PDCA cycle (cycle + 1).',
+    z.strictObject({ id, actorId: id }),
+    returns<Idea>(),
+  ),
+  'ideas:delete': call(
+    'Delete an idea (kept in the database so it can be restored).',
+    z.strictObject({ id, actorId: id }),
+    returns<Idea>(),
+  ),
+  'ideas:restore': call('Undo the deletion of an idea.', z.strictObject({ id, actorId: id }), returns<Idea>()),
+
+  'comments:add': call(
+    'Add a comment to an idea.',
+    z.strictObject({ ideaId: id, authorId: id, body: z.string().trim().min(1).max(COMMENT_MAX) }),
+    returns<Comment>(),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = Contract[K]['output'];
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export function isCallName(value: unknown): value is CallName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+}
+
+
+/** The API as the renderer sees it: one async function per call, never throwing. */
+export type KaizenApi = {
+  [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
+};
+
+/** How a host (Electron preload, the harness client, tests) delivers a call to the core. */
+export type Transport = (name: CallName, input: unknown) => Promise<Result<unknown>>;
+
+/** Build a typed API over any transport. */
+export function createApi(transport: Transport): KaizenApi {
+  const api = {} as Record<CallName, (input: unknown) => Promise<Result<unknown>>>;
+  for (const callName of CALL_NAMES) api[callName] = (input) => transport(callName, input);
+  return api as unknown as KaizenApi;
+}

@@ -1,0 +1,195 @@
+/**
+ * Domain types of Kaizenbord, shared by the core (db/), the shell (electron/) and the UI (renderer/).
+ * Pure data: no Node, DOM or Electron imports here.
+ */
+
+/** The PDCA board's columns, in board order. */
+export const STAGES = ['nieuw', 'plan', 'do', 'check', 'act', 'afgerond'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** verbeter = make it better (fewer errors, less waste, faster); verleuk = make it more enjoyable. */
+export const KINDS = ['verbeter', 'verleuk'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** Service pyramid: 1 basis op orde, 2 negatieve emoties voorkomen, 3 positieve emoties oproepen. */
+export const PYRAMID_LEVELS = [1, 2, 3] as const;
+export type PyramidLevel = (typeof PYRAMID_LEVELS)[number];
+
+export const EXPECTATION_MET = ['ja', 'deels', 'nee'] as const;
+export type ExpectationMet = (typeof EXPECTATION_MET)[number];
+
+/** Act decision: adopt as the new standard, run another cycle, or stop. */
+export const ACT_DECISIONS = ['standaard', 'cyclus', 'stoppen'] as const;
+export type ActDecision = (typeof ACT_DECISIONS)[number];
+
+/** How a finished (Afgerond) idea ended. */
+export const OUTCOMES = ['adopted', 'stopped'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const LANGUAGES = ['nl', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const THEMES = ['light', 'dark', 'system'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const TITLE_MAX = 200;
+export const NAME_MAX = 80;
+export const TEXT_MAX = 5000;
+export const COMMENT_MAX = 2000;
+export const QUERY_MAX = 200;
+
+/** ISO 8601 timestamp in UTC, e.g. 2026-11-23T13:37:50.000Z. */
+export type Timestamp = string;
+/** Calendar date yyyy-MM-dd. */
+export type DateOnly = string;
+
+interface Row {
+  id: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface Person extends Row {
+  name: string;
+  archived: boolean;
+}
+
+export interface Journey extends Row {
+  name: string;
+  position: number;
+  archived: boolean;
+}
+
+export interface Touchpoint extends Row {
+  journeyId: string;
+  name: string;
+  position: number;
+  archived: boolean;
+}
+
+/** A belevingswaarde (experience value), attached to one pyramid level. */
+export interface ExperienceValue extends Row {
+  name: string;
+  level: PyramidLevel;
+  position: number;
+  archived: boolean;
+}
+
+/** The fields of an idea that can be edited in its detail view. */
+export interface IdeaFields {
+  title: string;
+  description: string;
+  kind: Kind;
+  touchpointId: string;
+  ownerId: string | null;
+  valueIds: string[];
+  pyramidLevel: PyramidLevel | null;
+  // Plan
+  problem: string;
+  proposal: string;
+  expectedResult: string;
+  // Do
+  doTest: string;
+  doStartDate: DateOnly | null;
+  // Check
+  checkResult: string;
+  gradeBefore: number | null;
+  gradeAfter: number | null;
+  expectationMet: ExpectationMet | null;
+  // Act
+  actDecision: ActDecision | null;
+  /** The new standard (when adopted) or what was learned. */
+  actNote: string;
+}
+
+export interface Idea extends Row, IdeaFields {
+  stage: Stage;
+  /** Sparse sort key within the stage: smaller is higher on the board. */
+  position: number;
+  authorId: string;
+  /** 1 for the first PDCA cycle, +1 for every "Nog een cyclus". */
+  cycle: number;
+  stageEnteredAt: Timestamp;
+  outcome: Outcome | null;
+  /** What we learned, given when the idea was finished. */
+  lesson: string;
+}
+
+/** What a board card needs: a small subset of an idea. */
+export interface BoardCard {
+  id: string;
+  title: string;
+  kind: Kind;
+  stage: Stage;
+  position: number;
+  touchpointId: string;
+  authorId: string;
+  ownerId: string | null;
+  valueIds: string[];
+  cycle: number;
+  stageEnteredAt: Timestamp;
+  createdAt: Timestamp;
+  outcome: Outcome | null;
+}
+
+export interface Comment {
+  id: string;
+  ideaId: string;
+  authorId: string;
+  body: string;
+  createdAt: Timestamp;
+}
+
+export const EVENT_TYPES = ['created', 'moved', 'edited', 'cycle', 'deleted', 'restored', 'commented'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** One line of an idea's append-only history. */
+export interface IdeaEvent {
+  id: string;
+  ideaId: string;
+  personId: string | null;
+  type: EventType;
+  fromStage: Stage | null;
+  toStage: Stage | null;
+  /** For 'edited': the names of the fields that changed. */
+  fields: string[];
+  createdAt: Timestamp;
+}
+
+export interface IdeaDetail {
+  idea: Idea;
+  comments: Comment[];
+  events: IdeaEvent[];
+}
+
+export interface Settings {
+  language: Language;
+  theme: Theme;
+  /** The person using this laptop right now; null until "Wie ben je?" is answered. */
+  currentPersonId: string | null;
+  lastKind: Kind;
+  lastTouchpointId: string | null;
+}
+
+/** Everything the UI needs at start besides the board. */
+export interface Bootstrap {
+  settings: Settings;
+  people: Person[];
+  journeys: Journey[];
+  touchpoints: Touchpoint[];
+  values: ExperienceValue[];
+}
+
+export interface BoardFilter {
+  kind?: Kind;
+  touchpointId?: string;
+  /** Matches author or owner. */
+  personId?: string;
+  valueId?: string;
+  /** Free text, searched with FTS5 over title, description and PDCA fields. */
+  query?: string;
+}
+
+export interface Board {
+  cards: BoardCard[];
+}

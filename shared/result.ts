@@ -1,0 +1,32 @@
+/** The outcome of every call across the boundary: never a thrown error. */
+
+export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'unknown_call', 'internal', 'unavailable'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Why one field of a call was refused; the UI turns it into a sentence in the user's language. */
+export const FIELD_ISSUES = [
+  'required',
+  'too_long',
+  'too_small',
+  'too_big',
+  'invalid_type',
+  'invalid_value',
+  'unknown_field',
+] as const;
+export type FieldIssue = (typeof FIELD_ISSUES)[number];
+
+export interface CallError {
+  code: ErrorCode;
+  /** Developer-facing English text; the UI shows a translation based on code, field and issue. */
+  message: string;
+  /** Dotted path of the offending field, when there is one. */
+  field?: string;
+  issue?: FieldIssue;
+  /** Extra machine-readable context, e.g. the maximum length. */
+  limit?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(error: CallError): Result<T> => ({ ok: false, error });

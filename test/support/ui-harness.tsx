@@ -1,0 +1,56 @@
+/**
+ * Component tests run the real UI on the real core: a fresh SQLite file in a temp folder,
+ * reached through the same contract the renderer uses (inputs JSON-cloned like IPC/HTTP would).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { render } from '@testing-library/react';
+import { createApi, type KaizenApi } from '../../shared/contract';
+import { createCore } from '../../db/index';
+import { App } from '../../renderer/app/App';
+import { createAppStore, StoreProvider, type AppStore } from '../../renderer/store/store';
+
+export interface UiHarness {
+  api: KaizenApi;
+  store: AppStore;
+  dir: string;
+  close: () => void;
+}
+
+export function createTestApi(options: { now?: () => Date } = {}): { api: KaizenApi; dir: string; close: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaizenbord-ui-'));
+  const core = createCore({ dbPath: path.join(dir, 'kaizenbord.sqlite'), ...options });
+  const api = createApi((name, input) => core.call(name, input === undefined ? undefined : JSON.parse(JSON.stringify(input))));
+  return {
+    api,
+    dir,
+    close: () => {
+      core.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A store on a fresh core, with one person logged in (unless `person: null`). */
+export async function createUiHarness(options: { person?: string | null; language?: 'nl' | 'en' } = {}): Promise<UiHarness> {
+  const { api, dir, close } = createTestApi();
+  const personName = options.person === undefined ? 'Anouk de Vries' : options.person;
+  if (personName !== null) {
+    const person = await api['people:create']({ name: personName });
+    if (!person.ok) throw new Error(person.error.message);
+    await api['settings:update']({ currentPersonId: person.value.id });
+  }
+  if (options.language) await api['settings:update']({ language: options.language });
+  const store = createAppStore(api);
+  return { api, store, dir, close };
+}
+
+/** Render the whole app on a harness and wait for it to boot. */
+export function renderApp(harness: UiHarness) {
+  return render(
+    <StoreProvider store={harness.store}>
+      <App />
+    </StoreProvider>,
+  );
+}
