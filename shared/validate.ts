@@ -5,7 +5,16 @@ import type { CallError, FieldIssue, Result } from './result';
 
 type Issue = z.core.$ZodIssue;
 
-function fieldIssue(issue: Issue): { issue: FieldIssue; limit?: number } {
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function fieldIssue(issue: Issue, input: unknown): { issue: FieldIssue; limit?: number } {
   switch (issue.code) {
     case 'too_big':
       return { issue: issue.origin === 'string' || issue.origin === 'array' ? 'too_long' : 'too_big', limit: Number(issue.maximum) };
@@ -15,18 +24,19 @@ function fieldIssue(issue: Issue): { issue: FieldIssue; limit?: number } {
     case 'unrecognized_keys':
       return { issue: 'unknown_field' };
     case 'invalid_type':
-      return { issue: issue.input === undefined ? 'required' : 'invalid_type' };
+      return { issue: issue.path.length > 0 && valueAt(input, issue.path) === undefined ? 'required' : 'invalid_type' };
     default:
       return { issue: 'invalid_value' };
   }
 }
 
-export function toCallError(error: z.ZodError): CallError {
+/** The first issue of a failed parse as a CallError; `input` tells a missing field from a wrong type. */
+export function toCallError(error: z.ZodError, input?: unknown): CallError {
   const first = error.issues[0];
   if (!first) return { code: 'validation', message: 'Invalid input' };
   const path = [...first.path];
   if (first.code === 'unrecognized_keys' && first.keys[0]) path.push(first.keys[0]);
-  const { issue, limit } = fieldIssue(first);
+  const { issue, limit } = fieldIssue(first, input);
   return {
     code: 'validation',
     message: `${path.join('.') || 'input'}: ${first.message}`,
@@ -40,6 +50,6 @@ export function toCallError(error: z.ZodError): CallError {
 export function validateCall<K extends CallName>(name: K | string, input: unknown): Result<ParsedInput<K>> {
   if (!isCallName(name)) return { ok: false, error: { code: 'unknown_call', message: `Unknown call: ${String(name).slice(0, 80)}` } };
   const parsed = contract[name].input.safeParse(input);
-  if (!parsed.success) return { ok: false, error: toCallError(parsed.error) };
+  if (!parsed.success) return { ok: false, error: toCallError(parsed.error, input) };
   return { ok: true, value: parsed.data as ParsedInput<K> };
 }
