@@ -1,0 +1,21 @@
+/** Every schema migration in order. Never edit one that has shipped; add a new module instead. */
+import initial from './0010-initial';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [initial];
+
+/** Throws when the list is not strictly increasing in steps that are multiples of 10. */
+export function assertMigrationList(list: readonly Migration[]): void {
+  let previous = 0;
+  for (const m of list) {
+    if (!Number.isInteger(m.version) || m.version <= previous || m.version % 10 !== 0) {
+      throw new Error(`Migration list is not monotonic at version ${m.version} (${m.name}) after ${previous}`);
+    }
+    previous = m.version;
+  }
+}
+
+/** The schema version this build of Kaizenbord writes. */
+export const LATEST_VERSION = MIGRATIONS.length ? MIGRATIONS[MIGRATIONS.length - 1]!.version : 0;

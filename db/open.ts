@@ -1,0 +1,119 @@
+/** Opening the one SQLite file: version checks, pragmas and migrations. */
+import Database from 'better-sqlite3';
+import { assertMigrationList, MIGRATIONS, LATEST_VERSION, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+/** The file was written by a newer Kaizenbord; it is left exactly as it was. */
+export class DatabaseTooNewError extends Error {
+  readonly code = 'db_too_new';
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(`Database schema version ${found} is newer than this app knows (${known}); update Kaizenbord to open it.`);
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+/** The SQLite library linked into better-sqlite3 lacks features the schema needs. */
+export class SqliteVersionError extends Error {
+  readonly code = 'sqlite_too_old';
+  constructor(readonly version: string) {
+    super(`SQLite ${version} is too old; Kaizenbord needs ${MIN_SQLITE.join('.')} or newer.`);
+    this.name = 'SqliteVersionError';
+  }
+}
+
+/** group_concat(... ORDER BY ...) needs 3.44. */
+const MIN_SQLITE = [3, 44, 0] as const;
+
+function parseVersion(version: string): number[] {
+  return version.split('.').map((part) => Number.parseInt(part, 10) || 0);
+}
+
+function atLeast(version: number[], min: readonly number[]): boolean {
+  for (let i = 0; i < min.length; i++) {
+    const a = version[i] ?? 0;
+    const b = min[i] ?? 0;
+    if (a !== b) return a > b;
+  }
+  return true;
+}
+
+export interface SqliteVersionInfo {
+  version: string;
+  /** New enough for the schema. */
+  supported: boolean;
+  /**
+   * Has the fix for the WAL corruption with several writing connections (3.51.3, backported to 3.50.7 and 3.44.6).
+   * Kaizenbord keeps one writing connection, so an unfixed build is still usable.
+   */
+  walFix: boolean;
+}
+
+export function checkSqliteVersion(version: string): SqliteVersionInfo {
+  const v = parseVersion(version);
+  const [major = 0, minor = 0] = v;
+  const walFix =
+    atLeast(v, [3, 51, 3]) ||
+    (major === 3 && minor === 50 && atLeast(v, [3, 50, 7])) ||
+    (major === 3 && minor === 44 && atLeast(v, [3, 44, 6]));
+  return { version, supported: atLeast(v, MIN_SQLITE), walFix };
+}
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for another runtime (Electron). */
+  nativeBinding?: string;
+  /** Migrations to apply; defaults to the app's list (tests pass their own). */
+  migrations?: readonly Migration[];
+}
+
+/** Apply every migration newer than the file's user_version, each in its own transaction. */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+  assertMigrationList(migrations);
+  const known = migrations.length ? migrations[migrations.length - 1]!.version : 0;
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > known) throw new DatabaseTooNewError(from, known);
+  let current = from;
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      m.up(db);
+      // user_version lives in the file header and is part of this transaction.
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    current = m.version;
+  }
+  return { from, to: current };
+}
+
+/**
+ * Open (or create) the database at `path`: check the SQLite build and the schema version before anything
+ * is written, then set WAL, foreign keys, synchronous=FULL and a busy timeout, and migrate.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  const migrations = options.migrations ?? MIGRATIONS;
+  assertMigrationList(migrations);
+  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    const version = checkSqliteVersion(db.prepare('SELECT sqlite_version() AS v').pluck().get() as string);
+    if (!version.supported) throw new SqliteVersionError(version.version);
+    // Read-only checks first: a file from the future must stay byte-identical.
+    const found = db.pragma('user_version', { simple: true }) as number;
+    const known = migrations.length ? migrations[migrations.length - 1]!.version : 0;
+    if (found > known) throw new DatabaseTooNewError(found, known);
+
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export { LATEST_VERSION };

@@ -1,0 +1,500 @@
+/**
+ * The core: every call of shared/contract.ts implemented over one SQLite connection.
+ * Each call is validated against the contract, then runs in one transaction; failures write nothing and
+ * come back as typed CallErrors, never as thrown exceptions.
+ */
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { createApi, type CallName, type CallOutput, type KaizenApi, type ParsedInput, ideaPatch } from '../shared/contract';
+import type { Idea, Stage } from '../shared/domain';
+import { positionBetween, renumbered, POSITION_GAP } from '../shared/ordering';
+import type { CallError, Result } from '../shared/result';
+import { validateCall } from '../shared/validate';
+import { conflict, DomainError, invalid, notFound } from './errors';
+import { openDatabase } from './open';
+import { listBoard } from './queries/board';
+import {
+  getIdea,
+  getIdeaRow,
+  getComment,
+  insertComment,
+  insertEvent,
+  insertIdea,
+  listColumn,
+  listComments,
+  listEvents,
+  minColumnPosition,
+  replaceIdeaValues,
+  setIdeaPosition,
+  updateIdeaColumns,
+  type IdeaColumnField,
+  type IdeaColumnValues,
+  type IdeaRow,
+} from './queries/ideas';
+import {
+  getJourney,
+  getPerson,
+  getTouchpoint,
+  getValue,
+  insertJourney,
+  insertPerson,
+  insertTouchpoint,
+  insertValue,
+  listJourneys,
+  listJourneyTouchpoints,
+  listPeople,
+  listTouchpoints,
+  listValues,
+  maxJourneyPosition,
+  maxTouchpointPosition,
+  maxValuePosition,
+  setJourneyPosition,
+  setTouchpointPosition,
+  setValuePosition,
+  updateJourney,
+  updatePerson,
+  updateTouchpoint,
+  updateValue,
+} from './queries/reference';
+import { readSettings, writeSetting } from './queries/settings';
+import { nameKey } from './queries/statements';
+import { ensureStarterSet } from './starter';
+
+type Db = Database.Database;
+
+/** What a handler gets: the connection, this call's timestamp and an id source. */
+interface Ctx {
+  db: Db;
+  /** One timestamp for every row a call writes. */
+  at: string;
+  uuid: () => string;
+}
+
+type Handlers = { [K in CallName]: (ctx: Ctx, input: ParsedInput<K>) => CallOutput<K> };
+
+// Lookups that turn a missing row into a typed error
+
+function requirePerson(db: Db, id: string, field: string) {
+  const person = getPerson(db, id);
+  if (!person) throw notFound(field, 'Person');
+  return person;
+}
+
+function requireIdea(db: Db, id: string, field = 'id'): IdeaRow {
+  const row = getIdeaRow(db, id);
+  if (!row) throw notFound(field, 'Idea');
+  return row;
+}
+
+/** An idea that is on the board (not deleted). */
+function requireLiveIdea(db: Db, id: string, field = 'id'): IdeaRow {
+  const row = requireIdea(db, id, field);
+  if (row.deleted_at !== null) throw conflict('The idea is deleted; restore it first', field);
+  return row;
+}
+
+function loadIdea(db: Db, id: string): Idea {
+  const idea = getIdea(db, id);
+  if (!idea) throw new Error(`Idea ${id} vanished inside its transaction`);
+  const { deletedAt: _deleted, ...rest } = idea;
+  return rest;
+}
+
+function assertUniqueName(rows: readonly { id: string; name: string }[], name: string, selfId?: string): void {
+  const key = nameKey(name);
+  if (rows.some((r) => r.id !== selfId && nameKey(r.name) === key)) {
+    throw conflict(`The name "${name}" is already in use`, 'name');
+  }
+}
+
+/** Reorder calls must name every item exactly once. */
+function assertExactSet(ids: readonly string[], existing: readonly { id: string }[]): void {
+  const given = new Set(ids);
+  const all = new Set(existing.map((e) => e.id));
+  if (given.size !== ids.length) throw invalid('ids', 'invalid_value', 'ids contains duplicates');
+  if (given.size !== all.size || ids.some((id) => !all.has(id))) {
+    throw invalid('ids', 'invalid_value', 'ids must list every item exactly once');
+  }
+}
+
+const endPosition = (max: number | null): number => (max === null ? POSITION_GAP : max + POSITION_GAP);
+const topPosition = (min: number | null): number => positionBetween(null, min) as number;
+
+/** The editable fields of ideas:update, in a fixed order for event field lists. */
+const PATCH_FIELDS = Object.keys(ideaPatch.shape) as (keyof typeof ideaPatch.shape)[];
+
+const handlers: Handlers = {
+  'app:bootstrap': ({ db }) => ({
+    settings: readSettings(db),
+    people: listPeople(db),
+    journeys: listJourneys(db),
+    touchpoints: listTouchpoints(db),
+    values: listValues(db),
+  }),
+
+  'settings:update': ({ db, at }, input) => {
+    if (input.currentPersonId) requirePerson(db, input.currentPersonId, 'currentPersonId');
+    if (input.lastTouchpointId && !getTouchpoint(db, input.lastTouchpointId)) throw notFound('lastTouchpointId', 'Touchpoint');
+    for (const [key, value] of Object.entries(input)) {
+      if (value !== undefined) writeSetting(db, key, value, at);
+    }
+    return readSettings(db);
+  },
+
+  'people:create': ({ db, at, uuid }, { name }) => {
+    assertUniqueName(listPeople(db), name);
+    const id = uuid();
+    insertPerson(db, { id, name, at });
+    return requirePerson(db, id, 'id');
+  },
+
+  'people:update': ({ db, at }, input) => {
+    const person = requirePerson(db, input.id, 'id');
+    const name = input.name ?? person.name;
+    const archived = input.archived ?? person.archived;
+    if (name === person.name && archived === person.archived) return person;
+    if (name !== person.name) assertUniqueName(listPeople(db), name, person.id);
+    updatePerson(db, person.id, { name, archived, at });
+    return requirePerson(db, person.id, 'id');
+  },
+
+  'journeys:create': ({ db, at, uuid }, { name }) => {
+    assertUniqueName(listJourneys(db), name);
+    const id = uuid();
+    insertJourney(db, { id, name, position: endPosition(maxJourneyPosition(db)), at });
+    return getJourney(db, id)!;
+  },
+
+  'journeys:update': ({ db, at }, input) => {
+    const journey = getJourney(db, input.id);
+    if (!journey) throw notFound('id', 'Journey');
+    const name = input.name ?? journey.name;
+    const archived = input.archived ?? journey.archived;
+    if (name === journey.name && archived === journey.archived) return journey;
+    if (name !== journey.name) assertUniqueName(listJourneys(db), name, journey.id);
+    updateJourney(db, journey.id, { name, archived, at });
+    return getJourney(db, journey.id)!;
+  },
+
+  'journeys:reorder': ({ db, at }, { ids }) => {
+    assertExactSet(ids, listJourneys(db));
+    const positions = renumbered(ids.length);
+    ids.forEach((id, i) => setJourneyPosition(db, id, positions[i]!, at));
+    return listJourneys(db);
+  },
+
+  'touchpoints:create': ({ db, at, uuid }, { journeyId, name }) => {
+    const journey = getJourney(db, journeyId);
+    if (!journey) throw notFound('journeyId', 'Journey');
+    if (journey.archived) throw conflict('The journey is archived', 'journeyId');
+    assertUniqueName(listJourneyTouchpoints(db, journeyId), name);
+    const id = uuid();
+    insertTouchpoint(db, { id, journeyId, name, position: endPosition(maxTouchpointPosition(db, journeyId)), at });
+    const { usable: _usable, ...touchpoint } = getTouchpoint(db, id)!;
+    return touchpoint;
+  },
+
+  'touchpoints:update': ({ db, at }, input) => {
+    const found = getTouchpoint(db, input.id);
+    if (!found) throw notFound('id', 'Touchpoint');
+    const { usable: _usable, ...current } = found;
+    const name = input.name ?? current.name;
+    const archived = input.archived ?? current.archived;
+    const journeyId = input.journeyId ?? current.journeyId;
+    const movesJourney = journeyId !== current.journeyId;
+    if (name === current.name && archived === current.archived && !movesJourney) return current;
+    if (movesJourney) {
+      const journey = getJourney(db, journeyId);
+      if (!journey) throw notFound('journeyId', 'Journey');
+      if (journey.archived) throw conflict('The journey is archived', 'journeyId');
+    }
+    if (name !== current.name || movesJourney) assertUniqueName(listJourneyTouchpoints(db, journeyId), name, current.id);
+    // A touchpoint moved to another journey goes to the end of it.
+    const position = movesJourney ? endPosition(maxTouchpointPosition(db, journeyId)) : current.position;
+    updateTouchpoint(db, current.id, { name, journeyId, position, archived, at });
+    const { usable: _u, ...updated } = getTouchpoint(db, current.id)!;
+    return updated;
+  },
+
+  'touchpoints:reorder': ({ db, at }, { journeyId, ids }) => {
+    if (!getJourney(db, journeyId)) throw notFound('journeyId', 'Journey');
+    assertExactSet(ids, listJourneyTouchpoints(db, journeyId));
+    const positions = renumbered(ids.length);
+    ids.forEach((id, i) => setTouchpointPosition(db, id, positions[i]!, at));
+    return listJourneyTouchpoints(db, journeyId);
+  },
+
+  'values:create': ({ db, at, uuid }, { name, level }) => {
+    assertUniqueName(listValues(db), name);
+    const id = uuid();
+    insertValue(db, { id, name, level, position: endPosition(maxValuePosition(db)), at });
+    return getValue(db, id)!;
+  },
+
+  'values:update': ({ db, at }, input) => {
+    const value = getValue(db, input.id);
+    if (!value) throw notFound('id', 'Belevingswaarde');
+    const name = input.name ?? value.name;
+    const level = input.level ?? value.level;
+    const archived = input.archived ?? value.archived;
+    if (name === value.name && level === value.level && archived === value.archived) return value;
+    if (name !== value.name) assertUniqueName(listValues(db), name, value.id);
+    updateValue(db, value.id, { name, level, archived, at });
+    return getValue(db, value.id)!;
+  },
+
+  'values:reorder': ({ db, at }, { ids }) => {
+    assertExactSet(ids, listValues(db));
+    const positions = renumbered(ids.length);
+    ids.forEach((id, i) => setValuePosition(db, id, positions[i]!, at));
+    return listValues(db);
+  },
+
+  'board:get': ({ db }, { filter }) => ({ cards: listBoard(db, filter) }),
+
+  'ideas:create': ({ db, at, uuid }, input) => {
+    requirePerson(db, input.actorId, 'actorId');
+    const touchpoint = getTouchpoint(db, input.touchpointId);
+    if (!touchpoint) throw notFound('touchpointId', 'Touchpoint');
+    if (!touchpoint.usable) throw conflict('The touchpoint is archived', 'touchpointId');
+    const id = uuid();
+    insertIdea(db, {
+      id,
+      title: input.title,
+      description: input.description ?? '',
+      kind: input.kind,
+      stage: 'nieuw',
+      position: topPosition(minColumnPosition(db, 'nieuw')),
+      touchpointId: input.touchpointId,
+      authorId: input.actorId,
+      at,
+    });
+    insertEvent(db, { id: uuid(), ideaId: id, personId: input.actorId, type: 'created', toStage: 'nieuw', at });
+    writeSetting(db, 'lastKind', input.kind, at);
+    writeSetting(db, 'lastTouchpointId', input.touchpointId, at);
+    return loadIdea(db, id);
+  },
+
+  'ideas:get': ({ db }, { id }) => {
+    requireIdea(db, id);
+    return { idea: loadIdea(db, id), comments: listComments(db, id), events: listEvents(db, id) };
+  },
+
+  'ideas:update': ({ db, at, uuid }, { id, actorId, patch }) => {
+    const row = requireLiveIdea(db, id);
+    requirePerson(db, actorId, 'actorId');
+    const current = loadIdea(db, id);
+    const columns: IdeaColumnValues = {};
+    const changed: string[] = [];
+    let newValueIds: string[] | null = null;
+
+    for (const field of PATCH_FIELDS) {
+      const next = patch[field];
+      if (next === undefined) continue;
+      if (field === 'valueIds') {
+        const ids = [...new Set(patch.valueIds)];
+        const before = new Set(current.valueIds);
+        for (const valueId of ids) {
+          const value = getValue(db, valueId);
+          if (!value) throw notFound('patch.valueIds', 'Belevingswaarde');
+          if (value.archived && !before.has(valueId)) throw conflict('The belevingswaarde is archived', 'patch.valueIds');
+        }
+        if (ids.length !== before.size || ids.some((v) => !before.has(v))) {
+          newValueIds = ids;
+          changed.push(field);
+        }
+        continue;
+      }
+      if (next === current[field]) continue;
+      if (field === 'touchpointId') {
+        const touchpoint = getTouchpoint(db, next as string);
+        if (!touchpoint) throw notFound('patch.touchpointId', 'Touchpoint');
+        if (!touchpoint.usable) throw conflict('The touchpoint is archived', 'patch.touchpointId');
+      }
+      if (field === 'ownerId' && next !== null) {
+        const owner = requirePerson(db, next as string, 'patch.ownerId');
+        if (owner.archived) throw conflict('The person is archived', 'patch.ownerId');
+      }
+      columns[field as IdeaColumnField] = next as string | number | null;
+      changed.push(field);
+    }
+
+    if (changed.length === 0) return current;
+    updateIdeaColumns(db, row.id, columns, at);
+    if (newValueIds) replaceIdeaValues(db, row.id, newValueIds, at);
+    insertEvent(db, { id: uuid(), ideaId: row.id, personId: actorId, type: 'edited', fields: changed, at });
+    return loadIdea(db, row.id);
+  },
+
+  'ideas:move': ({ db, at, uuid }, input) => {
+    const row = requireLiveIdea(db, input.id);
+    requirePerson(db, input.actorId, 'actorId');
+    const { toStage } = input;
+    const intoDone = toStage === 'afgerond';
+    if (!intoDone && input.outcome !== undefined) throw invalid('outcome', 'invalid_value', 'Only a move into afgerond takes an outcome');
+    if (!intoDone && input.lesson !== undefined) throw invalid('lesson', 'invalid_value', 'Only a move into afgerond takes a lesson');
+    if (intoDone && row.stage !== 'afgerond' && input.outcome === undefined) {
+      throw invalid('outcome', 'required', 'A move into afgerond needs an outcome');
+    }
+
+    const fullColumn = listColumn(db, toStage);
+    const column = fullColumn.filter((e) => e.id !== row.id);
+    let insertAt = 0;
+    if (input.afterId !== null) {
+      if (input.afterId === row.id) throw invalid('afterId', 'invalid_value', 'An idea cannot be placed below itself');
+      const index = column.findIndex((e) => e.id === input.afterId);
+      if (index < 0) {
+        if (!getIdeaRow(db, input.afterId)) throw notFound('afterId', 'Idea');
+        throw invalid('afterId', 'invalid_value', 'afterId is not a card in the target column');
+      }
+      insertAt = index + 1;
+    }
+
+    const columns: IdeaColumnValues = {};
+    const sameStage = row.stage === toStage;
+    const samePlace = sameStage && fullColumn.findIndex((e) => e.id === row.id) === insertAt;
+    if (!samePlace) {
+      let position = positionBetween(column[insertAt - 1]?.position ?? null, column[insertAt]?.position ?? null);
+      if (position === null) {
+        // The gap ran out: give the whole column fresh, evenly spaced keys.
+        const fresh = renumbered(column.length + 1);
+        const order = [...column.slice(0, insertAt), { id: row.id, position: Number.NaN }, ...column.slice(insertAt)];
+        order.forEach((entry, i) => {
+          if (entry.id !== row.id && entry.position !== fresh[i]) setIdeaPosition(db, entry.id, fresh[i]!, at);
+        });
+        position = fresh[insertAt]!;
+      }
+      columns.position = position;
+    }
+    if (!sameStage) {
+      columns.stage = toStage;
+      columns.stageEnteredAt = at;
+      if (row.stage === 'afgerond') columns.outcome = null;
+    }
+    if (intoDone && input.outcome !== undefined && input.outcome !== row.outcome) columns.outcome = input.outcome;
+    if (intoDone && input.lesson !== undefined && input.lesson !== row.lesson) columns.lesson = input.lesson;
+
+    if (Object.keys(columns).length === 0) return loadIdea(db, row.id);
+    updateIdeaColumns(db, row.id, columns, at);
+    if (!sameStage) {
+      insertEvent(db, { id: uuid(), ideaId: row.id, personId: input.actorId, type: 'moved', fromStage: row.stage, toStage, at });
+    }
+    return loadIdea(db, row.id);
+  },
+
+  'ideas:cycle': ({ db, at, uuid }, { id, actorId }) => {
+    const row = requireLiveIdea(db, id);
+    requirePerson(db, actorId, 'actorId');
+    if (row.stage !== 'act') throw conflict('Only an idea in Act can start another cycle', 'id');
+    const plan: Stage = 'plan';
+    updateIdeaColumns(
+      db,
+      row.id,
+      { stage: plan, position: topPosition(minColumnPosition(db, plan)), cycle: row.cycle + 1, stageEnteredAt: at },
+      at,
+    );
+    insertEvent(db, { id: uuid(), ideaId: row.id, personId: actorId, type: 'cycle', fromStage: 'act', toStage: plan, at });
+    return loadIdea(db, row.id);
+  },
+
+  'ideas:delete': ({ db, at, uuid }, { id, actorId }) => {
+    const row = requireIdea(db, id);
+    requirePerson(db, actorId, 'actorId');
+    if (row.deleted_at !== null) throw conflict('The idea is already deleted', 'id');
+    updateIdeaColumns(db, row.id, { deletedAt: at }, at);
+    insertEvent(db, { id: uuid(), ideaId: row.id, personId: actorId, type: 'deleted', fromStage: row.stage, at });
+    return loadIdea(db, row.id);
+  },
+
+  'ideas:restore': ({ db, at, uuid }, { id, actorId }) => {
+    const row = requireIdea(db, id);
+    requirePerson(db, actorId, 'actorId');
+    if (row.deleted_at === null) throw conflict('The idea is not deleted', 'id');
+    updateIdeaColumns(db, row.id, { deletedAt: null }, at);
+    insertEvent(db, { id: uuid(), ideaId: row.id, personId: actorId, type: 'restored', toStage: row.stage, at });
+    return loadIdea(db, row.id);
+  },
+
+  'comments:add': ({ db, at, uuid }, { ideaId, authorId, body }) => {
+    requireLiveIdea(db, ideaId, 'ideaId');
+    requirePerson(db, authorId, 'authorId');
+    const id = uuid();
+    insertComment(db, { id, ideaId, authorId, body, at });
+    insertEvent(db, { id: uuid(), ideaId, personId: authorId, type: 'commented', at });
+    return getComment(db, id)!;
+  },
+};
+
+/** SQLite result codes that mean "try again later" rather than a bug. */
+const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|NOMEM|PROTOCOL)/;
+
+function toCallError(error: unknown, db: Db): CallError {
+  if (error instanceof DomainError) return error.toCallError();
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (!db.open) return { code: 'unavailable', message: 'The database is closed' };
+  if (typeof code === 'string' && UNAVAILABLE.test(code)) return { code: 'unavailable', message: `${code}: ${message}` };
+  return { code: 'internal', message: message.slice(0, 500) };
+}
+
+export interface CoreOptions {
+  /** Path of the SQLite file (created when missing); ':memory:' for a throwaway database. */
+  dbPath: string;
+  /** Clock; tests freeze it. */
+  now?: () => Date;
+  /** Id source; tests make it predictable. */
+  uuid?: () => string;
+  /** better_sqlite3.node built for Electron, when not running under plain Node. */
+  nativeBinding?: string;
+}
+
+export interface Core {
+  /** Validate and run one contract call in one transaction. Never throws or rejects. */
+  call(name: string, input: unknown): Promise<Result<unknown>>;
+  /** The same calls, typed per name. */
+  api: KaizenApi;
+  close(): void;
+  db: Db;
+}
+
+/** Run one call synchronously; `call` wraps this in a promise so the core can move to a worker later. */
+export function runCall(ctx: { db: Db; now: () => Date; uuid: () => string }, name: string, input: unknown): Result<unknown> {
+  const validated = validateCall(name, input);
+  if (!validated.ok) return validated;
+  const handler = handlers[name as CallName] as (ctx: Ctx, input: unknown) => unknown;
+  try {
+    const value = ctx.db.transaction(() => handler({ db: ctx.db, at: ctx.now().toISOString(), uuid: ctx.uuid }, validated.value))();
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error: toCallError(error, ctx.db) };
+  }
+}
+
+/** Open the database at dbPath (migrating it, inserting the starter set once) and serve the contract over it. */
+export function createCore(options: CoreOptions): Core {
+  const now = options.now ?? (() => new Date());
+  const uuid = options.uuid ?? randomUUID;
+  const db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    db.transaction(() => ensureStarterSet(db, now().toISOString(), uuid))();
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const ctx = { db, now, uuid };
+  const call = (name: string, input: unknown): Promise<Result<unknown>> => {
+    try {
+      return Promise.resolve(runCall(ctx, name, input));
+    } catch (error) {
+      return Promise.resolve({ ok: false, error: toCallError(error, db) });
+    }
+  };
+  return {
+    call,
+    api: createApi(call),
+    close: () => {
+      if (db.open) db.close();
+    },
+    db,
+  };
+}
