@@ -459,13 +459,14 @@ export interface Core {
 
 /** Run one call synchronously; `call` wraps this in a promise so the core can move to a worker later. */
 export function runCall(ctx: { db: Db; now: () => Date; uuid: () => string }, name: string, input: unknown): Result<unknown> {
-  const validated = validateCall(name, input);
-  if (!validated.ok) return validated;
-  const handler = handlers[name as CallName] as (ctx: Ctx, input: unknown) => unknown;
   try {
+    const validated = validateCall(name, input);
+    if (!validated.ok) return validated;
+    const handler = handlers[name as CallName] as (ctx: Ctx, input: unknown) => unknown;
     const value = ctx.db.transaction(() => handler({ db: ctx.db, at: ctx.now().toISOString(), uuid: ctx.uuid }, validated.value))();
     return { ok: true, value };
   } catch (error) {
+    // Also catches what validation itself throws (e.g. an input object with a throwing getter).
     return { ok: false, error: toCallError(error, ctx.db) };
   }
 }
@@ -482,13 +483,7 @@ export function createCore(options: CoreOptions): Core {
     throw error;
   }
   const ctx = { db, now, uuid };
-  const call = (name: string, input: unknown): Promise<Result<unknown>> => {
-    try {
-      return Promise.resolve(runCall(ctx, name, input));
-    } catch (error) {
-      return Promise.resolve({ ok: false, error: toCallError(error, db) });
-    }
-  };
+  const call = (name: string, input: unknown): Promise<Result<unknown>> => Promise.resolve(runCall(ctx, name, input));
   return {
     call,
     api: createApi(call),

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { BoardFilter } from '../../shared/domain';
+import { toFtsQuery } from '../../db/queries/search';
+import { makeCore, setupTeam, unwrap } from './support';
+
+async function boardWith() {
+  const t = makeCore();
+  const team = await setupTeam(t.api);
+  const { api } = t;
+  const create = async (title: string, kind: 'verbeter' | 'verleuk', tp: number, actor = team.anna, description = '') =>
+    unwrap(api['ideas:create']({ actorId: actor.id, title, kind, touchpointId: team.touchpoints[tp]!.id, description }));
+  const callback = await create('Terugbelverzoek binnen twee uur', 'verbeter', 0, team.anna, 'Klanten wachten nu een dag.');
+  const card = await create('Handgeschreven kaartje bij levering', 'verleuk', 3, team.bram);
+  const invoice = await create('Factuur in gewone taal', 'verbeter', 4, team.bram, 'Nieuwe ideeën voor de opmaak.');
+  const cafe = await create('Koffie in het café van de showroom', 'verleuk', 1, team.anna);
+  await unwrap(api['ideas:update']({ id: invoice.id, actorId: team.anna.id, patch: { ownerId: team.anna.id, valueIds: [team.values[1]!.id], checkResult: 'Vragen 45% lager' } }));
+  await unwrap(api['ideas:update']({ id: card.id, actorId: team.anna.id, patch: { valueIds: [team.values[5]!.id, team.values[6]!.id], lesson: 'Persoonlijk werkt.' } }));
+  await unwrap(api['ideas:move']({ id: invoice.id, actorId: team.anna.id, toStage: 'check', afterId: null }));
+  await unwrap(api['ideas:move']({ id: card.id, actorId: team.anna.id, toStage: 'plan', afterId: null }));
+  const titles = async (filter: BoardFilter) => (await unwrap(api['board:get']({ filter }))).cards.map((c) => c.title);
+  return { ...t, team, titles, ids: { callback, card, invoice, cafe } };
+}
+
+describe('board:get', () => {
+  it('returns all visible cards in stage order, then position, with the card fields', async () => {
+    const { api, team, ids, titles } = await boardWith();
+    expect(await titles({})).toEqual([
+      'Koffie in het café van de showroom',
+      'Terugbelverzoek binnen twee uur',
+      'Handgeschreven kaartje bij levering',
+      'Factuur in gewone taal',
+    ]);
+    const cards = (await unwrap(api['board:get']({ filter: {} }))).cards;
+    const invoice = cards.find((c) => c.id === ids.invoice.id)!;
+    expect(Object.keys(invoice).sort()).toEqual(
+      ['id', 'title', 'kind', 'stage', 'position', 'touchpointId', 'authorId', 'ownerId', 'valueIds', 'cycle', 'stageEnteredAt', 'createdAt', 'outcome'].sort(),
+    );
+    expect(invoice).toMatchObject({ stage: 'check', authorId: team.bram.id, ownerId: team.anna.id, valueIds: [team.values[1]!.id], cycle: 1, outcome: null });
+  });
+
+  it('filters by kind, touchpoint, person (author or owner) and belevingswaarde, combined', async () => {
+    const { team, titles } = await boardWith();
+    expect(await titles({ kind: 'verleuk' })).toEqual(['Koffie in het café van de showroom', 'Handgeschreven kaartje bij levering']);
+    expect(await titles({ touchpointId: team.touchpoints[4]!.id })).toEqual(['Factuur in gewone taal']);
+    expect(await titles({ personId: team.bram.id })).toEqual(['Handgeschreven kaartje bij levering', 'Factuur in gewone taal']);
+    expect(await titles({ personId: team.anna.id })).toEqual([
+      'Koffie in het café van de showroom',
+      'Terugbelverzoek binnen twee uur',
+      'Factuur in gewone taal',
+    ]);
+    expect(await titles({ valueId: team.values[6]!.id })).toEqual(['Handgeschreven kaartje bij levering']);
+    expect(await titles({ kind: 'verbeter', personId: team.bram.id })).toEqual(['Factuur in gewone taal']);
+    expect(await titles({ kind: 'verleuk', valueId: team.values[1]!.id })).toEqual([]);
+    expect(await titles({ touchpointId: '00000000-0000-4000-8000-0000000000ff' })).toEqual([]);
+  });
+
+  it('searches title, description and PDCA fields with prefixes, any case and without accents', async () => {
+    const { titles } = await boardWith();
+    expect(await titles({ query: 'terugbel' })).toEqual(['Terugbelverzoek binnen twee uur']);
+    expect(await titles({ query: 'KLANTEN wachten' })).toEqual(['Terugbelverzoek binnen twee uur']);
+    expect(await titles({ query: 'ideeen' })).toEqual(['Factuur in gewone taal']);
+    expect(await titles({ query: 'ideeën' })).toEqual(['Factuur in gewone taal']);
+    expect(await titles({ query: 'cafe' })).toEqual(['Koffie in het café van de showroom']);
+    expect(await titles({ query: 'vragen 45' })).toEqual(['Factuur in gewone taal']);
+    expect(await titles({ query: 'persoonlijk' })).toEqual(['Handgeschreven kaartje bij levering']);
+    expect(await titles({ query: 'kaartje', kind: 'verbeter' })).toEqual([]);
+    expect(await titles({ query: 'onbekendwoord' })).toEqual([]);
+    // A query without a single word does not filter.
+    expect(await titles({ query: '   ' })).toHaveLength(4);
+  });
+
+  it('keeps search in step with edits, deletes and restores', async () => {
+    const { api, team, ids, titles } = await boardWith();
+    await unwrap(api['ideas:update']({ id: ids.cafe.id, actorId: team.anna.id, patch: { title: 'Thee bij het adviesgesprek' } }));
+    expect(await titles({ query: 'koffie' })).toEqual([]);
+    expect(await titles({ query: 'adviesgesprek' })).toEqual(['Thee bij het adviesgesprek']);
+    await unwrap(api['ideas:delete']({ id: ids.cafe.id, actorId: team.anna.id }));
+    expect(await titles({ query: 'adviesgesprek' })).toEqual([]);
+    await unwrap(api['ideas:restore']({ id: ids.cafe.id, actorId: team.anna.id }));
+    expect(await titles({ query: 'thee' })).toEqual(['Thee bij het adviesgesprek']);
+  });
+
+  it('never fails on hostile search text', async () => {
+    const { api } = await boardWith();
+    const hostile = [
+      '"',
+      '""',
+      "'",
+      '*',
+      '**',
+      '"*',
+      'terugbel*',
+      '^terugbel',
+      'title:terugbel',
+      'terugbel:',
+      ':',
+      'AND',
+      'OR',
+      'NOT',
+      'terugbel OR',
+      'OR terugbel',
+      'NEAR(terugbel twee)',
+      'NEAR',
+      '(',
+      ')',
+      '(terugbel',
+      'terugbel)',
+      '{title}: x',
+      '-terugbel',
+      '+',
+      'a"b',
+      "'; DROP TABLE ideas; --",
+      '\\',
+      '%',
+      '_',
+      '🙂',
+      '🙂 terugbel',
+      'ﬁ',
+      '\u0000',
+      'e\u0301',
+      '\u200b',
+      'x'.repeat(200),
+      'a '.repeat(100),
+    ];
+    for (const query of hostile) {
+      const result = await api['board:get']({ filter: { query } });
+      expect(result.ok, `query ${JSON.stringify(query)}: ${JSON.stringify(result)}`).toBe(true);
+    }
+    const titlesFor = async (query: string) =>
+      ((await unwrap(api['board:get']({ filter: { query } }))).cards.map((c) => c.title));
+    expect(await titlesFor('terugbel*')).toEqual(['Terugbelverzoek binnen twee uur']);
+    expect(await titlesFor('NEAR(terugbel twee)')).toEqual([]);
+    expect(await titlesFor('(terugbel')).toEqual(['Terugbelverzoek binnen twee uur']);
+    expect(await titlesFor('"terugbel"')).toEqual(['Terugbelverzoek binnen twee uur']);
+  });
+});
+
+describe('toFtsQuery', () => {
+  it('quotes every word as a prefix term and drops FTS syntax', () => {
+    expect(toFtsQuery('Ideeën voor "koffie" OR NEAR(x)*')).toBe('"ideeën"* "voor"* "koffie"* "or"* "near"* "x"*');
+    expect(toFtsQuery('title:foo^bar')).toBe('"title"* "foo"* "bar"*');
+    expect(toFtsQuery('  "" ** :: () 🙂 ')).toBeNull();
+    expect(toFtsQuery('koffie koffie KOFFIE')).toBe('"koffie"*');
+  });
+});
