@@ -1,3 +1,256 @@
+/**
+ * "Nieuw idee": log an idea in seconds. Enter in the title saves; the form stays open and empties
+ * (kind and touchpoint stay) for the next idea; Esc closes. The idea lands at the top of Nieuw.
+ */
+import { CheckCircle2 } from 'lucide-react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { KINDS, TEXT_MAX, TITLE_MAX, type Kind } from '../../../shared/domain';
+import { useT } from '../../i18n/use-t';
+import { useApp, useAppShallow, useAppStoreApi } from '../../store/store';
+import { Dialog } from '../../ui/Dialog';
+import { KindIcon } from '../board/kind';
+import { TouchpointCombobox, usableTouchpointGroups } from './TouchpointCombobox';
+import './capture.css';
+
+/** The counter appears from this many characters on. */
+const COUNTER_FROM = 160;
+
+type TitleError = 'required' | 'tooLong' | null;
+
 export function CaptureDialog() {
-  return null;
+  const t = useT();
+  const store = useAppStoreApi();
+  const closeCapture = useApp((s) => s.closeCapture);
+  const { lastKind, lastTouchpointId } = useAppShallow((s) => ({
+    lastKind: s.settings.lastKind,
+    lastTouchpointId: s.settings.lastTouchpointId,
+  }));
+  const { journeys, touchpoints } = useAppShallow((s) => ({ journeys: s.journeys, touchpoints: s.touchpoints }));
+  const groups = useMemo(() => usableTouchpointGroups(journeys, touchpoints), [journeys, touchpoints]);
+  const usable = useMemo(() => groups.flatMap((g) => g.touchpoints), [groups]);
+
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<Kind>(lastKind);
+  const [touchpointId, setTouchpointId] = useState<string | null>(() =>
+    usable.some((tp) => tp.id === lastTouchpointId) ? lastTouchpointId : (usable[0]?.id ?? null),
+  );
+  const [description, setDescription] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [savedTitle, setSavedTitle] = useState<string | null>(null);
+  const titleRef = useRef<HTMLInputElement>(null);
+  const touchpointRef = useRef<HTMLInputElement>(null);
+  const announceToggle = useRef(false);
+  const ids = {
+    title: useId(),
+    titleHint: useId(),
+    titleError: useId(),
+    counter: useId(),
+    kindLegend: useId(),
+    touchpoint: useId(),
+    touchpointHint: useId(),
+    touchpointError: useId(),
+    description: useId(),
+    descriptionHint: useId(),
+    saved: useId(),
+  };
+
+  // The chosen touchpoint was archived meanwhile, or a default arrived: fall back to the first usable one.
+  useEffect(() => {
+    if (touchpointId && usable.some((tp) => tp.id === touchpointId)) return;
+    setTouchpointId(usable[0]?.id ?? null);
+  }, [usable, touchpointId]);
+
+  const length = title.trim().length;
+  const titleError: TitleError = length > TITLE_MAX ? 'tooLong' : submitted && length === 0 ? 'required' : null;
+  const touchpointMissing = submitted && !touchpointId;
+  const showCounter = title.length >= COUNTER_FROM;
+
+  const save = async () => {
+    setSubmitted(true);
+    if (length === 0 || length > TITLE_MAX) {
+      titleRef.current?.focus();
+      return;
+    }
+    if (!touchpointId) {
+      touchpointRef.current?.focus();
+      return;
+    }
+    if (saving) return;
+    setSaving(true);
+    const text = description.trim();
+    const idea = await store.getState().createIdea({
+      title: title.trim(),
+      kind,
+      touchpointId,
+      ...(text ? { description: text } : {}),
+    });
+    setSaving(false);
+    if (!idea) return;
+    setTitle('');
+    setDescription('');
+    setSubmitted(false);
+    setSavedTitle(idea.title);
+    // Alternate a trailing no-break space so the same words are announced again for the next idea.
+    announceToggle.current = !announceToggle.current;
+    store.getState().announce(`${t('capture.saved')}${announceToggle.current ? '' : '\u00a0'}`);
+    titleRef.current?.focus();
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void save();
+  };
+
+  const titleDescribedBy = [
+    titleError ? ids.titleError : null,
+    showCounter ? ids.counter : null,
+    ids.titleHint,
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <Dialog title={t('capture.title')} onClose={closeCapture} initialFocus={titleRef} className="capture-dialog">
+      <form className="capture-form" onSubmit={onSubmit} noValidate aria-busy={saving || undefined}>
+        <div className="field">
+          <div className="capture-label-row">
+            <label htmlFor={ids.title} className="field__label">
+              {t('capture.field.title')}
+            </label>
+            {showCounter && (
+              <span
+                id={ids.counter}
+                className={`capture-counter${length > TITLE_MAX ? ' capture-counter--over' : ''}`}
+              >
+                {t('capture.counter', { count: title.length, max: TITLE_MAX })}
+              </span>
+            )}
+          </div>
+          <input
+            ref={titleRef}
+            id={ids.title}
+            type="text"
+            value={title}
+            required
+            autoComplete="off"
+            placeholder={t('capture.field.title.placeholder')}
+            aria-invalid={titleError ? true : undefined}
+            aria-describedby={titleDescribedBy}
+            onChange={(e) => {
+              setTitle(e.target.value);
+              if (savedTitle) setSavedTitle(null);
+            }}
+          />
+          {titleError && (
+            <p id={ids.titleError} className="field__error" role="alert">
+              {titleError === 'required'
+                ? t('capture.error.required')
+                : t('capture.error.tooLong', { max: TITLE_MAX, count: length })}
+            </p>
+          )}
+          <span id={ids.titleHint} className="field__hint">
+            {t('capture.keys')}
+          </span>
+        </div>
+
+        <fieldset className="capture-kinds">
+          <legend id={ids.kindLegend}>{t('capture.field.kind')}</legend>
+          {KINDS.map((k) => {
+            const hintId = `${ids.kindLegend}-${k}`;
+            return (
+              <label key={k} className={`capture-kind capture-kind--${k}`}>
+                <input
+                  type="radio"
+                  name="capture-kind"
+                  value={k}
+                  checked={kind === k}
+                  aria-describedby={hintId}
+                  onChange={() => setKind(k)}
+                />
+                <span className="capture-kind__icon">
+                  <KindIcon kind={k} size={18} />
+                </span>
+                <span className="capture-kind__word">{t(`kind.${k}`)}</span>
+                <span id={hintId} className="capture-kind__hint" aria-hidden="true">
+                  {t(`kind.${k}.hint`)}
+                </span>
+              </label>
+            );
+          })}
+        </fieldset>
+
+        <div className="field">
+          <label htmlFor={ids.touchpoint} id={`${ids.touchpoint}-label`} className="field__label">
+            {t('capture.field.touchpoint')}
+          </label>
+          {groups.length === 0 ? (
+            <p className="capture-empty" role="alert">
+              {t('capture.noTouchpoints')}
+            </p>
+          ) : (
+            <TouchpointCombobox
+              ref={touchpointRef}
+              id={ids.touchpoint}
+              groups={groups}
+              value={touchpointId}
+              onChange={setTouchpointId}
+              invalid={touchpointMissing}
+              describedBy={touchpointMissing ? `${ids.touchpointError} ${ids.touchpointHint}` : ids.touchpointHint}
+            />
+          )}
+          {touchpointMissing && groups.length > 0 && (
+            <p id={ids.touchpointError} className="field__error" role="alert">
+              {t('capture.error.touchpoint')}
+            </p>
+          )}
+          <span id={ids.touchpointHint} className="field__hint">
+            {t('capture.field.touchpoint.hint')}
+          </span>
+        </div>
+
+        <div className="field">
+          <label htmlFor={ids.description} className="field__label">
+            {t('capture.field.description')} <span className="capture-optional">{t('capture.optional')}</span>
+          </label>
+          <textarea
+            id={ids.description}
+            value={description}
+            rows={3}
+            maxLength={TEXT_MAX}
+            aria-describedby={ids.descriptionHint}
+            onChange={(e) => setDescription(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                void save();
+              }
+            }}
+          />
+          <span id={ids.descriptionHint} className="field__hint">
+            {t('capture.field.description.hint')}
+          </span>
+        </div>
+
+        <div className="capture-footer">
+          <p className="capture-saved" id={ids.saved}>
+            {savedTitle && (
+              <>
+                <CheckCircle2 aria-hidden="true" focusable="false" size={16} />
+                {t('capture.savedVisible', { title: savedTitle })}
+              </>
+            )}
+          </p>
+          <div className="capture-buttons">
+            <button type="button" className="button" onClick={closeCapture}>
+              {t('capture.close')}
+            </button>
+            <button type="submit" className="button button--primary" disabled={groups.length === 0}>
+              {saving ? t('capture.saving') : t('capture.save')}
+            </button>
+          </div>
+        </div>
+      </form>
+    </Dialog>
+  );
 }
