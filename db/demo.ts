@@ -218,6 +218,10 @@ export function seedDemo(target: Db | { db: Db }, options: DemoOptions = {}): De
         .map((_, k) => created + ((end - created) * (k + 1 - 0.3 * rnd.next())) / (path.length + 0.2))
         .map((t) => officeHours(t, now))
         .sort((a, b) => a - b);
+      // Office hours may pull a step back before the previous one on the same day: keep the steps in order.
+      times.forEach((t, k) => {
+        times[k] = Math.min(now, Math.max(t, (k === 0 ? created : times[k - 1]!) + 10 * 60_000));
+      });
 
       const events: PlannedEvent[] = [{ at: created, type: 'created', personId: author, to: 'nieuw' }];
       let from: Stage = 'nieuw';

@@ -10,7 +10,8 @@ const MAX_TERMS = 32;
  * Returns null when the text holds no word at all.
  */
 export function toFtsQuery(text: string): string | null {
-  const words = text.normalize('NFC').match(/[\p{L}\p{N}\p{M}\p{Co}]+/gu);
+  // A word starts with a letter or digit; a stray combining mark on its own would be an empty phrase.
+  const words = text.normalize('NFC').match(/[\p{L}\p{N}\p{Co}][\p{L}\p{N}\p{M}\p{Co}]*/gu);
   if (!words) return null;
   const terms = [...new Set(words.map((w) => w.toLocaleLowerCase('nl')))].slice(0, MAX_TERMS);
   // The word pattern excludes '"', so wrapping in quotes needs no escaping.

@@ -132,6 +132,8 @@ describe('board:get', () => {
     expect(await titlesFor('NEAR(terugbel twee)')).toEqual([]);
     expect(await titlesFor('(terugbel')).toEqual(['Terugbelverzoek binnen twee uur']);
     expect(await titlesFor('"terugbel"')).toEqual(['Terugbelverzoek binnen twee uur']);
+    expect(await titlesFor('\u0301 terugbel 🙂')).toEqual(['Terugbelverzoek binnen twee uur']);
+    expect(await titlesFor('cafe\u0301')).toEqual(['Koffie in het café van de showroom']);
   });
 });
 

@@ -90,6 +90,27 @@ describe('seedDemo', () => {
     expect((await unwrap(t.api['board:get']({ filter: { query: 'terugbel' } }))).cards.length).toBeGreaterThan(0);
   });
 
+  it('keeps every history in order and in the past, whatever the seed', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const { core, db } = makeCore();
+      const now = new Date(NOW.getTime() + seed * 3_700_000);
+      seedDemo(core, { seed, now });
+      const wrong = db
+        .prepare(
+          `SELECT i.title FROM ideas i
+            WHERE (SELECT type FROM events e WHERE e.idea_id = i.id ORDER BY e.created_at, e.seq LIMIT 1) IS NOT 'created'
+               OR (SELECT min(created_at) FROM events e WHERE e.idea_id = i.id) <> i.created_at
+               OR (SELECT max(created_at) FROM events e WHERE e.idea_id = i.id) > ?
+               OR i.stage_entered_at < i.created_at`,
+        )
+        .pluck()
+        .all(now.toISOString());
+      expect(wrong, `seed ${seed}`).toEqual([]);
+      expect(db.prepare('SELECT count(DISTINCT stage) FROM ideas').pluck().get(), `seed ${seed}`).toBe(6);
+      core.close();
+    }
+  });
+
   it('is deterministic for a seed and clock, and varies with the seed', async () => {
     const a = makeCore();
     const b = makeCore();
