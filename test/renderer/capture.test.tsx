@@ -1,0 +1,234 @@
+/** "Nieuw idee": the real App on the real core, used the way a person would (by role and name). */
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../renderer/app/App';
+import { createAppStore, StoreProvider } from '../../renderer/store/store';
+import { createUiHarness, renderApp, type UiHarness } from '../support/ui-harness';
+
+let harness: UiHarness | undefined;
+
+afterEach(() => {
+  harness?.close();
+  harness = undefined;
+});
+
+async function start(options: Parameters<typeof createUiHarness>[0] = {}) {
+  harness = await createUiHarness(options);
+  const user = userEvent.setup();
+  renderApp(harness);
+  await screen.findByRole('list', { name: options.language === 'en' ? 'New' : 'Nieuw' });
+  return { h: harness, user };
+}
+
+async function boardCards(h: UiHarness) {
+  const res = await h.api['board:get']({ filter: {} });
+  if (!res.ok) throw new Error(res.error.message);
+  return res.value.cards;
+}
+
+async function touchpointByName(h: UiHarness, name: string) {
+  const res = await h.api['app:bootstrap']({});
+  if (!res.ok) throw new Error(res.error.message);
+  const tp = res.value.touchpoints.find((t) => t.name === name);
+  if (!tp) throw new Error(`no touchpoint ${name}`);
+  return tp;
+}
+
+describe('capture: Nieuw idee', () => {
+  it('opens from the header button with the title focused', async () => {
+    const { user } = await start();
+    await user.click(screen.getByRole('button', { name: /Nieuw idee/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    expect(within(dialog).getByRole('textbox', { name: 'Titel' })).toHaveFocus();
+    expect(within(dialog).getByRole('group', { name: 'Soort' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('combobox', { name: 'Touchpoint' })).toHaveValue('Eerste contact');
+    expect(within(dialog).getByRole('textbox', { name: /Omschrijving/ })).toBeInTheDocument();
+  });
+
+  it('opens with the key N and with Ctrl+N', async () => {
+    const { user } = await start();
+    await user.keyboard('n');
+    const dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+    await user.keyboard('{Control>}n{/Control}');
+    expect(await screen.findByRole('dialog', { name: 'Nieuw idee' })).toBeInTheDocument();
+  });
+
+  it('saves with Enter, stays open and empty for the next idea, and puts it on top of Nieuw', async () => {
+    const { h, user } = await start();
+    await user.click(screen.getByRole('button', { name: /Nieuw idee/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    const title = within(dialog).getByRole('textbox', { name: 'Titel' });
+
+    await user.type(title, 'Klanten binnen een uur terugbellen{Enter}');
+    await waitFor(() => expect(title).toHaveValue(''));
+    expect(title).toHaveFocus();
+    expect(screen.getByRole('dialog', { name: 'Nieuw idee' })).toBeInTheDocument();
+    expect(within(dialog).getByText(/staat bovenaan in Nieuw/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('Idee opgeslagen')).toBeInTheDocument());
+
+    await user.type(title, 'Koffie klaarzetten bij binnenkomst{Enter}');
+    await waitFor(() => expect(title).toHaveValue(''));
+
+    const nieuw = screen.getByRole('list', { name: 'Nieuw' });
+    await waitFor(() => expect(within(nieuw).getAllByRole('listitem')).toHaveLength(2));
+    const items = within(nieuw).getAllByRole('listitem');
+    expect(within(items[0]).getByRole('button', { name: /^Koffie klaarzetten bij binnenkomst, / })).toBeInTheDocument();
+    expect(within(items[1]).getByRole('button', { name: /^Klanten binnen een uur terugbellen, / })).toBeInTheDocument();
+
+    const cards = await boardCards(h);
+    expect(cards.map((c) => [c.title, c.stage])).toEqual([
+      ['Koffie klaarzetten bij binnenkomst', 'nieuw'],
+      ['Klanten binnen een uur terugbellen', 'nieuw'],
+    ]);
+    const person = h.store.getState().settings.currentPersonId;
+    expect(cards.every((c) => c.authorId === person)).toBe(true);
+  });
+
+  it('saves the optional description and closes with Esc', async () => {
+    const { h, user } = await start();
+    await user.keyboard('n');
+    const dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Titel' }), 'Naambordje bij de balie');
+    await user.type(within(dialog).getByRole('textbox', { name: /Omschrijving/ }), 'Zodat klanten weten wie ze helpt.');
+    await user.click(within(dialog).getByRole('button', { name: 'Opslaan' }));
+    await waitFor(async () => expect(await boardCards(h)).toHaveLength(1));
+    const [card] = await boardCards(h);
+    const detail = await h.api['ideas:get']({ id: card.id });
+    expect(detail.ok && detail.value.idea.description).toBe('Zodat klanten weten wie ze helpt.');
+    expect(within(dialog).getByRole('textbox', { name: /Omschrijving/ })).toHaveValue('');
+
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Nieuw idee' })).not.toBeInTheDocument());
+  });
+
+  it('requires a title and refuses one over 200 characters, with a clear message', async () => {
+    const { h, user } = await start();
+    await user.keyboard('n');
+    const dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    const title = within(dialog).getByRole('textbox', { name: 'Titel' });
+
+    await user.type(title, '   {Enter}');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Geef het idee een titel.');
+    expect(title).toHaveAttribute('aria-invalid', 'true');
+    expect(title).toHaveAccessibleDescription(/Geef het idee een titel\./);
+
+    await user.clear(title);
+    await user.click(title);
+    await user.paste('x'.repeat(201));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('De titel is te lang: maximaal 200 tekens, nu 201.');
+    expect(within(dialog).getByText('201 van 200 tekens')).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    expect(title).toHaveValue('x'.repeat(201));
+
+    // Back within the limit the message goes and the idea saves.
+    await user.keyboard('{Backspace}');
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+    expect(within(dialog).getByText('200 van 200 tekens')).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(title).toHaveValue(''));
+    const cards = await boardCards(h);
+    expect(cards).toHaveLength(1);
+    expect(cards[0].title).toHaveLength(200);
+  });
+
+  it('defaults the kind to the one used last, also after a restart', async () => {
+    const { h, user } = await start();
+    await user.keyboard('n');
+    let dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    expect(within(dialog).getByRole('radio', { name: 'Verbeter' })).toBeChecked();
+    expect(within(dialog).getByRole('radio', { name: 'Verbeter' })).toHaveAccessibleDescription(/minder fouten/);
+    await user.click(within(dialog).getByRole('radio', { name: 'Verleuk' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Titel' }), 'Verjaardagskaart voor vaste klanten{Enter}');
+    await waitFor(async () => expect(await boardCards(h)).toHaveLength(1));
+    // Kind and touchpoint stay for the next idea.
+    expect(within(dialog).getByRole('radio', { name: 'Verleuk' })).toBeChecked();
+    await user.keyboard('{Escape}');
+
+    await user.keyboard('n');
+    dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    expect(within(dialog).getByRole('radio', { name: 'Verleuk' })).toBeChecked();
+    await user.keyboard('{Escape}');
+
+    // A new window on the same database remembers it too.
+    cleanup();
+    const store = createAppStore(h.api);
+    render(
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>,
+    );
+    await screen.findByRole('list', { name: 'Nieuw' });
+    await user.keyboard('n');
+    dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    expect(within(dialog).getByRole('radio', { name: 'Verleuk' })).toBeChecked();
+    const [card] = await boardCards(h);
+    expect(card.kind).toBe('verleuk');
+  });
+
+  it('picks the touchpoint by typing, arrows and Enter, and remembers it', async () => {
+    const { h, user } = await start();
+    await user.keyboard('n');
+    const dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    const combo = within(dialog).getByRole('combobox', { name: 'Touchpoint' });
+    await user.click(combo);
+    expect(combo).toHaveAttribute('aria-expanded', 'true');
+    const listbox = within(dialog).getByRole('listbox', { name: 'Touchpoint' });
+    expect(within(listbox).getByRole('group', { name: 'Klantreis' })).toBeInTheDocument();
+    expect(within(listbox).getAllByRole('option')).toHaveLength(6);
+
+    await user.clear(combo);
+    await user.type(combo, 'fact');
+    expect(within(listbox).getAllByRole('option').map((o) => o.textContent)).toEqual(['Factuur & betaling']);
+    await user.clear(combo);
+    await user.type(combo, 'ing');
+    const names = within(listbox).getAllByRole('option').map((o) => o.textContent);
+    expect(names.length).toBeGreaterThan(1);
+    expect(names).toEqual(['Aanvraag & bestelling', 'Levering & service', 'Factuur & betaling']);
+    await user.keyboard('{ArrowDown}');
+    const active = combo.getAttribute('aria-activedescendant');
+    const chosen = active ? document.getElementById(active)?.textContent : null;
+    expect(chosen).toBe(names[1]);
+    await user.keyboard('{Enter}');
+    expect(combo).toHaveValue(names[1]);
+    expect(combo).toHaveAttribute('aria-expanded', 'false');
+    // The dialog is still open: Enter in the list picks, it does not save.
+    expect(await boardCards(h)).toHaveLength(0);
+
+    await user.type(within(dialog).getByRole('textbox', { name: 'Titel' }), 'Wachtmuziek vervangen{Enter}');
+    await waitFor(async () => expect(await boardCards(h)).toHaveLength(1));
+    const tp = await touchpointByName(h, names[1] ?? '');
+    expect((await boardCards(h))[0].touchpointId).toBe(tp.id);
+    expect(combo).toHaveValue(names[1]);
+
+    // Esc in an open list closes only the list.
+    await user.click(combo);
+    await user.keyboard('{Escape}');
+    expect(combo).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByRole('dialog', { name: 'Nieuw idee' })).toBeInTheDocument();
+
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await user.keyboard('n');
+    const again = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    expect(within(again).getByRole('combobox', { name: 'Touchpoint' })).toHaveValue(names[1]);
+  });
+
+  it('picks a touchpoint with the mouse and speaks English when asked', async () => {
+    const { h, user } = await start({ language: 'en' });
+    await user.click(screen.getByRole('button', { name: /New idea/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'New idea' });
+    await user.click(within(dialog).getByRole('radio', { name: 'Delight' }));
+    await user.click(within(dialog).getByRole('combobox', { name: 'Touchpoint' }));
+    await user.click(within(dialog).getByRole('option', { name: 'Klacht & nazorg' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Title' }), 'Handwritten thank-you note');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect(await boardCards(h)).toHaveLength(1));
+    const tp = await touchpointByName(h, 'Klacht & nazorg');
+    const [card] = await boardCards(h);
+    expect(card).toMatchObject({ kind: 'verleuk', touchpointId: tp.id, title: 'Handwritten thank-you note' });
+    await waitFor(() => expect(screen.getByText('Idea saved')).toBeInTheDocument());
+  });
+});
