@@ -3,7 +3,7 @@
  * and the Electron shell's app:// protocol (electron/main.ts). Plain data, no Node or Electron imports.
  */
 
-/** The same policy as the meta tag in renderer/index.html, also sent as a response header. */
+/** The policy sent as a response header by both hosts (see also META_CONTENT_SECURITY_POLICY). */
 export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'self'"],
   ['script-src', "'self'"],
@@ -18,6 +18,14 @@ export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.map(([name, value]) => `${name} ${value}`).join('; ');
+
+/**
+ * The policy in renderer/index.html's meta tag: the same minus frame-ancestors, which browsers ignore (and log
+ * an error about) in a meta tag; the response header carries it.
+ */
+export const META_CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.filter(([name]) => name !== 'frame-ancestors')
+  .map(([name, value]) => `${name} ${value}`)
+  .join('; ');
 
 /** Headers every response of the app carries. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, contentTypeFor } from '../db/harness-security';
+export { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, SECURITY_HEADERS, contentTypeFor } from '../db/harness-security';
 
 /** The renderer is served from this privileged custom scheme instead of file:// (Electron security checklist). */
 export const APP_SCHEME = 'app';

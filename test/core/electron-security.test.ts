@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   APP_ENTRY_URL,
   CONTENT_SECURITY_POLICY,
+  META_CONTENT_SECURITY_POLICY,
   SECURITY_HEADERS,
   contentTypeFor,
   isAppUrl,
@@ -50,10 +51,11 @@ describe('content security policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(inline|eval)/);
   });
 
-  it('is the same policy as the meta tag in renderer/index.html', () => {
+  it('is repeated in the meta tag of renderer/index.html, minus frame-ancestors (ignored in meta tags)', () => {
     const html = fs.readFileSync(path.join(root, 'renderer', 'index.html'), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
-    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta?.[1]).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(`${META_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('travels with nosniff on every response', () => {

@@ -1,0 +1,116 @@
+/**
+ * End-to-end support: the real renderer and the real core through the browser harness, driven in Chromium by
+ * playwright-core. Without Chromium the suites are skipped with one line, unless REQUIRE_E2E=1 (CI) makes that
+ * a failure.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../build/scripts/renderer-build.mjs';
+import { startHarness, type Harness } from '../../db/harness';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const HAS_CHROMIUM = fs.existsSync(CHROMIUM_PATH);
+export const REQUIRE_E2E = process.env.REQUIRE_E2E === '1';
+/** Screenshots land here; .ci keeps the folder with the vitest report. */
+export const RESULTS_DIR = path.join(PROJECT_ROOT, 'test-results');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let announced = false;
+
+/**
+ * `describe` for a Chromium suite: runs it when Chromium is installed; otherwise prints one line and skips it,
+ * or fails when REQUIRE_E2E=1.
+ */
+export function describeE2E(name: string, body: () => void): void {
+  if (HAS_CHROMIUM) {
+    describe(name, body);
+    return;
+  }
+  if (REQUIRE_E2E) {
+    describe(name, () => {
+      it('has Chromium to run in', () => {
+        expect.fail(`REQUIRE_E2E=1 but no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+      });
+    });
+    return;
+  }
+  if (!announced) {
+    announced = true;
+    console.log(`Skipping end-to-end tests: no Chromium at ${CHROMIUM_PATH} (install chromium or set CHROMIUM_PATH).`);
+  }
+  describe.skip(name, body);
+}
+
+export interface App {
+  harness: Harness;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  dataDir: string;
+  /** Console errors, failed requests and uncaught exceptions seen so far (CSP violations show up here). */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh harness on port 0 with an empty temp database, and a Chromium page on it. */
+export async function startApp(options: { demo?: boolean; viewport?: { width: number; height: number } } = {}): Promise<App> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaizenbord-e2e-'));
+  const harness = await startHarness({ port: 0, dataDir, demo: options.demo ?? false, log: (line) => console.log(line) });
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    const context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1440, height: 900 },
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    page.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+    const opened = browser;
+    return {
+      harness,
+      browser: opened,
+      context,
+      page,
+      dataDir,
+      problems,
+      async close() {
+        await opened.close().catch(() => {});
+        await harness.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await browser?.close().catch(() => {});
+    await harness.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Save a full-page screenshot as test-results/<name>.png and return its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
