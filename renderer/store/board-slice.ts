@@ -1,5 +1,6 @@
 /** The board: cards by id, the order of each column, the filter, and the moves (optimistic, rolled back on failure). */
 import type { CallInput } from '../../shared/contract';
+import type { CallError } from '../../shared/result';
 import { STAGES, type BoardCard, type BoardFilter, type Idea, type Outcome, type Stage } from '../../shared/domain';
 import type { SliceCreator } from './types';
 
@@ -28,8 +29,15 @@ export interface BoardSlice {
   cycleIdea: (id: string) => Promise<boolean>;
   deleteIdea: (id: string, options?: { skipUndo?: boolean }) => Promise<boolean>;
   restoreIdea: (id: string) => Promise<boolean>;
-  /** Save edits to an idea; the board follows. */
-  updateIdea: (id: string, patch: CallInput<'ideas:update'>['patch']) => Promise<Idea | undefined>;
+  /**
+   * Save edits to an idea; the board follows. With `onError` the caller shows the failure itself
+   * (the detail view's save status) instead of a notice.
+   */
+  updateIdea: (
+    id: string,
+    patch: CallInput<'ideas:update'>['patch'],
+    options?: { onError?: (error: CallError) => void },
+  ) => Promise<Idea | undefined>;
 }
 
 export const emptyColumns = (): Columns =>
@@ -204,12 +212,13 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) =>
       return true;
     },
 
-    updateIdea: async (id, patch) => {
+    updateIdea: async (id, patch, options = {}) => {
       const actorId = actor();
       if (!actorId) return undefined;
       const res = await api['ideas:update']({ id, actorId, patch });
       if (!res.ok) {
-        failed(res.error);
+        if (options.onError) options.onError(res.error);
+        else failed(res.error);
         return undefined;
       }
       const filtered = Object.keys(get().filter).length > 0;

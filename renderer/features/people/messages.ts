@@ -1,3 +1,36 @@
 import { defineMessages } from '../../i18n/define';
 
-export const peopleMessages = defineMessages({}, {});
+export const peopleMessages = defineMessages(
+  {
+    'people.whoAreYou.title': 'Wie ben je?',
+    'people.whoAreYou.intro': 'Kies je naam. Nieuwe ideeën, reacties en verplaatsingen komen dan op jouw naam.',
+    'people.whoAreYou.listLabel': 'Mensen in het team',
+    'people.whoAreYou.empty': 'Er staat nog niemand in het team. Voeg jezelf hieronder toe.',
+    'people.whoAreYou.current': 'nu ingelogd',
+    'people.whoAreYou.add': 'Iemand toevoegen',
+    'people.whoAreYou.name': 'Naam',
+    'people.whoAreYou.submit': 'Toevoegen',
+    'people.whoAreYou.duplicate': '{name} staat al in de lijst hierboven; kies die naam.',
+    'people.whoAreYou.remembered': 'Kaizenbord onthoudt op deze laptop wie er werkt, tot je wisselt.',
+    'people.loggedInAs': 'Ingelogd als {name}',
+    'people.announce.switched': 'Ingelogd als {name}.',
+    'people.switcher.label': 'Ingelogd als {name} — wissel van persoon',
+    'people.switcher.choose': 'Kies wie je bent',
+  },
+  {
+    'people.whoAreYou.title': 'Who are you?',
+    'people.whoAreYou.intro': 'Pick your name. New ideas, comments and moves will then be recorded under your name.',
+    'people.whoAreYou.listLabel': 'People in the team',
+    'people.whoAreYou.empty': 'Nobody is in the team yet. Add yourself below.',
+    'people.whoAreYou.current': 'signed in now',
+    'people.whoAreYou.add': 'Add someone',
+    'people.whoAreYou.name': 'Name',
+    'people.whoAreYou.submit': 'Add',
+    'people.whoAreYou.duplicate': '{name} is already in the list above; pick that name.',
+    'people.whoAreYou.remembered': 'Kaizenbord remembers who is working on this laptop until you switch.',
+    'people.loggedInAs': 'Signed in as {name}',
+    'people.announce.switched': 'Signed in as {name}.',
+    'people.switcher.label': 'Signed in as {name} — switch person',
+    'people.switcher.choose': 'Choose who you are',
+  },
+);
