@@ -1,5 +1,6 @@
-// Draws the app icon (build/icon.png, 512x512 RGBA): a warm rounded square with three rising white columns,
-// the steps of continuous improvement on a kanban board. Pure Node (zlib), 4x4 supersampled edges.
+// Draws the app icon: a warm rounded square with three rising white columns, the steps of continuous improvement
+// on a kanban board. Writes build/icon.png (512x512, for electron-builder) and renderer/public/favicon.png (64x64,
+// the browser tab in the harness). Pure Node (zlib), 4x4 supersampled edges.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,17 +39,18 @@ function colourAt(x, y) {
   return bg;
 }
 
-function render() {
-  const pixels = Buffer.alloc(SIZE * SIZE * 4);
-  for (let py = 0; py < SIZE; py++) {
-    for (let px = 0; px < SIZE; px++) {
+function render(size) {
+  const scale = SIZE / size;
+  const pixels = Buffer.alloc(size * size * 4);
+  for (let py = 0; py < size; py++) {
+    for (let px = 0; px < size; px++) {
       let r = 0;
       let g = 0;
       let b = 0;
       let covered = 0;
       for (let sy = 0; sy < SAMPLES; sy++) {
         for (let sx = 0; sx < SAMPLES; sx++) {
-          const c = colourAt(px + (sx + 0.5) / SAMPLES, py + (sy + 0.5) / SAMPLES);
+          const c = colourAt((px + (sx + 0.5) / SAMPLES) * scale, (py + (sy + 0.5) / SAMPLES) * scale);
           if (!c) continue;
           r += c[0];
           g += c[1];
@@ -56,7 +58,7 @@ function render() {
           covered++;
         }
       }
-      const o = (py * SIZE + px) * 4;
+      const o = (py * size + px) * 4;
       if (covered > 0) {
         pixels[o] = Math.round(r / covered);
         pixels[o + 1] = Math.round(g / covered);
@@ -108,6 +110,12 @@ export function encodePng(pixels, width, height) {
   ]);
 }
 
-const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'icon.png');
-fs.writeFileSync(out, encodePng(render(), SIZE, SIZE));
-console.error(`Wrote ${out}`);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+for (const [file, size] of [
+  [path.join(root, 'build', 'icon.png'), SIZE],
+  [path.join(root, 'renderer', 'public', 'favicon.png'), 64],
+]) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, encodePng(render(size), size, size));
+  console.error(`Wrote ${path.relative(root, file)}`);
+}
