@@ -48,6 +48,8 @@ export function BoardView() {
   shownRef.current = shown;
   const draggingRef = useRef(false);
   const startStage = useRef<Stage | null>(null);
+  /** The last place announced while dragging, so the same place is not repeated. */
+  const lastPlace = useRef('');
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -66,11 +68,18 @@ export function BoardView() {
 
   const announcements = useMemo<Announcements>(
     () => ({
-      onDragStart: ({ active: a }) =>
-        t('board.dnd.start', { title: titleOf(a.id), stage: stageName(findStage(a.id, shownRef.current)) }),
+      onDragStart: ({ active: a }) => {
+        const stage = findStage(a.id, shownRef.current);
+        lastPlace.current = stage ? `${stage}:${shownRef.current[stage].indexOf(String(a.id)) + 1}` : '';
+        return t('board.dnd.start', { title: titleOf(a.id), stage: stageName(stage) });
+      },
       onDragOver: ({ active: a, over }) => {
         const place = over ? projectedPlace(shownRef.current, String(a.id), over.id) : null;
         if (!place) return t('board.dnd.overNone', { title: titleOf(a.id) });
+        // Say nothing while the card is still where it was picked up (keeps "opgepakt" audible).
+        const key = `${place.stage}:${place.position}`;
+        if (key === lastPlace.current) return undefined;
+        lastPlace.current = key;
         return t('board.dnd.over', {
           title: titleOf(a.id),
           stage: stageName(place.stage),
