@@ -57,8 +57,10 @@ export function ItemRow({
   const returnFocus = useRef(false);
 
   useEffect(() => {
-    if (editing) inputRef.current?.select();
-    else if (returnFocus.current) {
+    if (editing) {
+      inputRef.current?.focus();
+      inputRef.current?.select();
+    } else if (returnFocus.current) {
       returnFocus.current = false;
       renameRef.current?.focus();
     }
