@@ -5,24 +5,32 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** @type {import('esbuild').BuildOptions} */
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node22',
-  external: ['electron', 'better-sqlite3'],
-  sourcemap: false,
-  legalComments: 'none',
-  logLevel: 'warning',
-  absWorkingDir: root,
-};
+/** esbuild options for one Electron entry point; `outfile` is relative to the project root or absolute. */
+export function electronBundleOptions(entry, outfile) {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['electron', 'better-sqlite3'],
+    sourcemap: false,
+    // Smaller files load faster at every window start; names are kept for readable error messages.
+    minify: true,
+    keepNames: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    absWorkingDir: root,
+  };
+}
 
-export async function buildElectron() {
+/** Build out/main/main.cjs and out/preload/preload.cjs (or the same layout under `outRoot`). */
+export async function buildElectron(outRoot = path.join(root, 'out')) {
   await Promise.all([
-    build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'out/main/main.cjs' }),
+    build(electronBundleOptions('electron/main.ts', path.join(outRoot, 'main', 'main.cjs'))),
     // The preload runs sandboxed: it may only require('electron'), so everything else is bundled in.
-    build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'out/preload/preload.cjs' }),
+    build(electronBundleOptions('electron/preload.ts', path.join(outRoot, 'preload', 'preload.cjs'))),
   ]);
 }
 

@@ -1,0 +1,4 @@
+/** Types of build-electron.mjs for the TypeScript tests. */
+import type { BuildOptions } from 'esbuild';
+export declare function electronBundleOptions(entry: string, outfile: string): BuildOptions;
+export declare function buildElectron(outRoot?: string): Promise<void>;

@@ -1,0 +1,330 @@
+/**
+ * Runs the real bundled main process (esbuild output of electron/main.ts) under Node against a recording fake of
+ * the `electron` module: no Electron binary is needed to check the wiring of IPC, protocol, permissions, window
+ * and startup errors. better-sqlite3 is loaded through the same `nativeBinding` path as in Electron, pointed at
+ * the Node build.
+ */
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { electronBundleOptions } from '../../build/scripts/build-electron.mjs';
+import { CALL_NAMES } from '../../shared/contract';
+import type { Result } from '../../shared/result';
+
+type Handler = (event: unknown, input: unknown) => Promise<Result<unknown>>;
+
+class FakeWebContents extends EventEmitter {
+  openHandler: ((details: { url: string }) => { action: string }) | null = null;
+  constructor(readonly id: number) {
+    super();
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.openHandler = handler;
+  }
+}
+
+/** Everything the fake Electron saw, for assertions. */
+interface Recorder {
+  app: EventEmitter;
+  handlers: Map<string, Handler>;
+  windows: { options: Record<string, unknown>; loaded: string[]; webContents: FakeWebContents }[];
+  schemes: unknown[];
+  protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
+  permissionRequest?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+  permissionCheck?: () => boolean;
+  headers?: (details: { responseHeaders: Record<string, string[]> }, callback: (r: { responseHeaders: Record<string, string[]> }) => void) => void;
+  beforeRequest?: (details: { url: string }, callback: (r: { cancel: boolean }) => void) => void;
+  errorBoxes: { title: string; body: string }[];
+  menu: unknown[] | null;
+  exitCode: number | null;
+  quit: number;
+  sandboxEnabled: boolean;
+  ready: Promise<void>;
+}
+
+function fakeElectron(options: { lock?: boolean; userData: string }): { module: unknown; rec: Recorder } {
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    getPath: (name: string) => (name === 'userData' ? options.userData : os.tmpdir()),
+    getPreferredSystemLanguages: () => ['nl-NL'],
+    requestSingleInstanceLock: () => options.lock ?? true,
+    enableSandbox: () => (rec.sandboxEnabled = true),
+    whenReady: () => ready,
+    quit: () => rec.quit++,
+    exit: (code: number) => (rec.exitCode = code),
+  });
+  const rec: Recorder = {
+    app,
+    handlers: new Map(),
+    windows: [],
+    schemes: [],
+    protocolHandlers: new Map(),
+    errorBoxes: [],
+    menu: null,
+    exitCode: null,
+    quit: 0,
+    sandboxEnabled: false,
+    ready: ready.then(() => new Promise((r) => setTimeout(r, 10))),
+  };
+  let nextId = 1;
+  class BrowserWindow extends EventEmitter {
+    static getAllWindows = () => rec.windows;
+    webContents = new FakeWebContents(nextId++);
+    constructor(windowOptions: Record<string, unknown>) {
+      super();
+      const record = { options: windowOptions, loaded: [] as string[], webContents: this.webContents };
+      rec.windows.push(record);
+      app.emit('web-contents-created', {}, this.webContents);
+      this.loadURL = async (url: string) => {
+        record.loaded.push(url);
+      };
+    }
+    loadURL: (url: string) => Promise<void>;
+    show() {}
+    focus() {}
+    restore() {}
+    isMinimized = () => false;
+    isDestroyed = () => false;
+  }
+  const module = {
+    app,
+    BrowserWindow,
+    crashReporter: { start: () => {} },
+    dialog: {
+      showErrorBox: (title: string, body: string) => rec.errorBoxes.push({ title, body }),
+      showMessageBox: async () => ({ response: 1 }),
+    },
+    ipcMain: { handle: (channel: string, handler: Handler) => rec.handlers.set(channel, handler) },
+    Menu: { buildFromTemplate: (template: unknown[]) => template, setApplicationMenu: (menu: unknown[]) => (rec.menu = menu) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => rec.schemes.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => rec.protocolHandlers.set(scheme, handler),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (h: Recorder['permissionRequest']) => (rec.permissionRequest = h),
+        setPermissionCheckHandler: (h: Recorder['permissionCheck']) => (rec.permissionCheck = h),
+        setDevicePermissionHandler: () => {},
+        setDisplayMediaRequestHandler: () => {},
+        webRequest: {
+          onHeadersReceived: (h: Recorder['headers']) => (rec.headers = h),
+          onBeforeRequest: (h: Recorder['beforeRequest']) => (rec.beforeRequest = h),
+        },
+      },
+    },
+  };
+  return { module: Object.assign(module, { __ready: markReady }), rec };
+}
+
+let tmp: string;
+let mainFile: string;
+const require = createRequire(import.meta.url);
+const betterSqlite3: unknown = require('better-sqlite3');
+type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
+const moduleWithLoad = Module as unknown as { _load: Loader };
+
+/** Load a fresh copy of the bundled main process with `electron` resolved to the fake. */
+async function runMain(options: { lock?: boolean; dataDir?: string; file?: string } = {}): Promise<Recorder> {
+  const file = options.file ?? mainFile;
+  const { module, rec } = fakeElectron({ lock: options.lock, userData: path.join(tmp, 'userData') });
+  const original = moduleWithLoad._load;
+  moduleWithLoad._load = function (request, parent, isMain) {
+    if (request === 'electron') return module;
+    // The bundle sits in a temp folder, outside this project's node_modules.
+    if (request === 'better-sqlite3') return betterSqlite3;
+    return original.call(this, request, parent, isMain);
+  };
+  const previousDataDir = process.env.KAIZENBORD_DATA_DIR;
+  if (options.dataDir !== undefined) process.env.KAIZENBORD_DATA_DIR = options.dataDir;
+  else delete process.env.KAIZENBORD_DATA_DIR;
+  try {
+    delete require.cache[file];
+    require(file);
+    (module as { __ready: () => void }).__ready();
+    await rec.ready;
+  } finally {
+    moduleWithLoad._load = original;
+    if (previousDataDir === undefined) delete process.env.KAIZENBORD_DATA_DIR;
+    else process.env.KAIZENBORD_DATA_DIR = previousDataDir;
+  }
+  return rec;
+}
+
+const closers: Recorder[] = [];
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kaizenbord-main-'));
+  mainFile = path.join(tmp, 'main', 'main.cjs');
+  await build({ ...electronBundleOptions('electron/main.ts', mainFile), minify: false });
+  // The Node build stands in for the Electron build at the path main.ts hands to `nativeBinding`.
+  fs.mkdirSync(path.join(tmp, 'native'));
+  fs.copyFileSync(require.resolve('better-sqlite3/build/Release/better_sqlite3.node'), path.join(tmp, 'native', 'better_sqlite3.node'));
+  fs.mkdirSync(path.join(tmp, 'renderer'));
+  fs.writeFileSync(path.join(tmp, 'renderer', 'index.html'), '<!doctype html><title>Kaizenbord</title>');
+  fs.writeFileSync(path.join(tmp, 'secret.txt'), 'outside');
+}, 60_000);
+
+afterAll(() => {
+  // will-quit closes the database.
+  for (const rec of closers) rec.app.emit('will-quit');
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('Electron main process (bundled, on a fake electron module)', () => {
+  let rec: Recorder;
+  const dataDir = () => path.join(tmp, 'data');
+
+  beforeEach(async () => {
+    if (!rec) {
+      rec = await runMain({ dataDir: dataDir() });
+      closers.push(rec);
+    }
+  });
+
+  it('opens the database in KAIZENBORD_DATA_DIR through the nativeBinding path and shows one sandboxed window', () => {
+    expect(rec.errorBoxes).toEqual([]);
+    expect(fs.existsSync(path.join(dataDir(), 'kaizenbord.sqlite'))).toBe(true);
+    expect(rec.sandboxEnabled).toBe(true);
+    expect(rec.windows).toHaveLength(1);
+    const win = rec.windows[0]!;
+    expect(win.loaded).toEqual(['app://kaizenbord/index.html']);
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: path.join(tmp, 'preload', 'preload.cjs'),
+    });
+    expect(rec.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  });
+
+  it('registers exactly one IPC channel per contract call', () => {
+    expect([...rec.handlers.keys()].sort()).toEqual([...CALL_NAMES].sort());
+  });
+
+  it('hands calls from the app top frame to the core, which validates them', async () => {
+    const sender = { sender: { id: rec.windows[0]!.webContents.id }, senderFrame: { url: 'app://kaizenbord/index.html', parent: null } };
+    const created = await rec.handlers.get('people:create')!(sender, { name: 'Noor' });
+    expect(created).toMatchObject({ ok: true, value: { name: 'Noor' } });
+    const boot = (await rec.handlers.get('app:bootstrap')!(sender, {})) as Result<{ people: { name: string }[] }>;
+    expect(boot.ok && boot.value.people.map((p) => p.name)).toEqual(['Noor']);
+    const bad = await rec.handlers.get('people:create')!(sender, { name: '', extra: 1 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
+  it.each([
+    ['a null senderFrame', (id: number) => ({ sender: { id }, senderFrame: null })],
+    ['a sub frame', (id: number) => ({ sender: { id }, senderFrame: { url: 'app://kaizenbord/index.html', parent: {} } })],
+    ['a foreign page', (id: number) => ({ sender: { id }, senderFrame: { url: 'https://evil.example/', parent: null } })],
+    ['another web contents', (id: number) => ({ sender: { id: id + 100 }, senderFrame: { url: 'app://kaizenbord/index.html', parent: null } })],
+  ])('refuses calls from %s and writes nothing', async (_label, event) => {
+    const id = rec.windows[0]!.webContents.id;
+    const refused = await rec.handlers.get('people:create')!(event(id), { name: 'Mallory' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    const boot = (await rec.handlers.get('app:bootstrap')!({ sender: { id }, senderFrame: { url: 'app://kaizenbord/', parent: null } }, {})) as Result<{
+      people: { name: string }[];
+    }>;
+    expect(boot.ok && boot.value.people.map((p) => p.name)).not.toContain('Mallory');
+  });
+
+  it('denies navigation, new windows, webviews and every permission', () => {
+    const contents = rec.windows[0]!.webContents;
+    for (const eventName of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      let prevented = false;
+      contents.emit(eventName, { preventDefault: () => (prevented = true) }, 'https://evil.example/');
+      expect(prevented, eventName).toBe(true);
+    }
+    expect(contents.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    const answers: boolean[] = [];
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) rec.permissionRequest?.({}, permission, (granted) => answers.push(granted));
+    expect(answers).toEqual([false, false, false, false]);
+    expect(rec.permissionCheck?.()).toBe(false);
+  });
+
+  it('adds the CSP to every response and cancels requests that leave the app scheme', () => {
+    let headers: Record<string, string[]> = {};
+    rec.headers?.({ responseHeaders: { 'X-Other': ['1'] } }, (r) => (headers = r.responseHeaders));
+    expect(headers['Content-Security-Policy']?.[0]).toContain("default-src 'self'");
+    expect(headers['X-Content-Type-Options']).toEqual(['nosniff']);
+    const verdict = (url: string) => {
+      let cancel: boolean | undefined;
+      rec.beforeRequest?.({ url }, (r) => (cancel = r.cancel));
+      return cancel;
+    };
+    expect(verdict('app://kaizenbord/assets/x.js')).toBe(false);
+    expect(verdict('https://example.com/')).toBe(true);
+    expect(verdict('file:///etc/passwd')).toBe(true);
+  });
+
+  it('serves the renderer over app:// with security headers, and nothing outside it', async () => {
+    const handler = rec.protocolHandlers.get('app')!;
+    const index = await handler(new Request('app://kaizenbord/index.html'));
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await index.text()).toContain('<title>Kaizenbord</title>');
+    expect((await handler(new Request('app://kaizenbord/%2e%2e/secret.txt'))).status).toBe(404);
+    expect((await handler(new Request('app://kaizenbord/missing.js'))).status).toBe(404);
+    expect((await handler(new Request('app://kaizenbord/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+  });
+
+  it('builds a native menu with CmdOrCtrl accelerators and edit roles', () => {
+    const menu = JSON.stringify(rec.menu);
+    for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']) expect(menu).toContain(`"role":"${role}"`);
+    expect(menu).toContain('CmdOrCtrl+C');
+    expect(menu).toContain('"label":"Bewerken"');
+  });
+
+  it('focuses the existing window when a second instance starts', () => {
+    expect(rec.app.listenerCount('second-instance')).toBe(1);
+  });
+});
+
+describe('Electron main process start-up', () => {
+  it('quits at once when another instance holds the lock', async () => {
+    const rec = await runMain({ lock: false, dataDir: path.join(tmp, 'locked') });
+    expect(rec.quit).toBe(1);
+    expect(rec.windows).toHaveLength(0);
+    expect(rec.handlers.size).toBe(0);
+  });
+
+  it('shows a dialog instead of crashing when the database cannot be opened', async () => {
+    const blocker = path.join(tmp, 'not-a-folder');
+    fs.writeFileSync(blocker, 'a file where the data folder should be');
+    const rec = await runMain({ dataDir: blocker });
+    expect(rec.errorBoxes).toHaveLength(1);
+    expect(rec.errorBoxes[0]!.title).toBe('Kaizenbord kan de database niet openen');
+    expect(rec.errorBoxes[0]!.body).toContain(path.join(blocker, 'kaizenbord.sqlite'));
+    expect(rec.exitCode).toBe(1);
+    expect(rec.windows).toHaveLength(0);
+  });
+
+  it('loads better-sqlite3 from the separately built binary, not from node_modules', async () => {
+    // The same bundle in a folder without native/better_sqlite3.node next to it.
+    const elsewhere = path.join(tmp, 'elsewhere', 'main', 'main.cjs');
+    fs.mkdirSync(path.dirname(elsewhere), { recursive: true });
+    fs.copyFileSync(mainFile, elsewhere);
+    const rec = await runMain({ dataDir: path.join(tmp, 'no-binary'), file: elsewhere });
+    expect(rec.errorBoxes).toHaveLength(1);
+    expect(rec.errorBoxes[0]!.body).toContain(path.join(tmp, 'elsewhere', 'native', 'better_sqlite3.node'));
+    expect(rec.exitCode).toBe(1);
+  });
+
+  it('refuses a file that is not a database with the same dialog and leaves it untouched', async () => {
+    const dir = path.join(tmp, 'garbage');
+    fs.mkdirSync(dir);
+    const file = path.join(dir, 'kaizenbord.sqlite');
+    const garbage = Buffer.from('this is not an SQLite database, just some bytes '.repeat(100));
+    fs.writeFileSync(file, garbage);
+    const rec = await runMain({ dataDir: dir });
+    expect(rec.errorBoxes).toHaveLength(1);
+    expect(rec.exitCode).toBe(1);
+    expect(fs.readFileSync(file).equals(garbage)).toBe(true);
+  });
+});
