@@ -328,3 +328,48 @@ describe('Electron main process start-up', () => {
     expect(fs.readFileSync(file).equals(garbage)).toBe(true);
   });
 });
+
+describe('Electron preload (bundled, on a fake electron module)', () => {
+  it('exposes window.kaizen with exactly one function per contract call, each invoking its own channel', async () => {
+    const preloadFile = path.join(tmp, 'preload', 'preload.cjs');
+    await build({ ...electronBundleOptions('electron/preload.ts', preloadFile), minify: false });
+    const exposed: [string, unknown][] = [];
+    const invoked: [string, unknown][] = [];
+    const fake = {
+      contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.push([key, value]) },
+      ipcRenderer: {
+        invoke: async (channel: string, input: unknown) => {
+          invoked.push([channel, input]);
+          if (channel === 'ideas:delete') throw new Error('main process gone');
+          return { ok: true, value: channel };
+        },
+      },
+    };
+    const original = moduleWithLoad._load;
+    const loaded: string[] = [];
+    moduleWithLoad._load = function (request, parent, isMain) {
+      loaded.push(request);
+      if (request === 'electron') return fake;
+      return original.call(this, request, parent, isMain);
+    };
+    try {
+      require(preloadFile);
+    } finally {
+      moduleWithLoad._load = original;
+    }
+    // A sandboxed preload can only require electron: everything else must be bundled.
+    expect(loaded.filter((request) => request !== preloadFile)).toEqual(['electron']);
+    expect(exposed).toHaveLength(1);
+    const [key, api] = exposed[0] as [string, Record<string, (input: unknown) => Promise<Result<unknown>>>];
+    expect(key).toBe('kaizen');
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(Object.keys(api).sort()).toEqual([...CALL_NAMES].sort());
+    expect(Object.values(api).every((fn) => typeof fn === 'function')).toBe(true);
+    expect(Object.values(api)).not.toContain(fake.ipcRenderer);
+
+    expect(await api['people:create']!({ name: 'Noor' })).toEqual({ ok: true, value: 'people:create' });
+    expect(invoked).toEqual([['people:create', { name: 'Noor' }]]);
+    // A failing invoke still resolves to a Result, never a rejection in the page.
+    expect(await api['ideas:delete']!({})).toMatchObject({ ok: false, error: { code: 'unavailable', message: 'main process gone' } });
+  });
+});
