@@ -21,7 +21,7 @@ const rect = (x: number, y: number, width: number, height: number) =>
 
 /** A tiny layout engine: where each column, list item and drag overlay would be on a wide screen. */
 function layout(el: Element): DOMRect {
-  const overlay = el.closest('.board-card--overlay')?.parentElement;
+  const overlay = el.closest('.board-overlay')?.parentElement;
   if (overlay instanceof HTMLElement && overlay.style.position === 'fixed') {
     // dnd-kit places its drag overlay with top/left/width/height and measures the card inside it.
     const s = overlay.style;

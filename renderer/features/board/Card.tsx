@@ -44,6 +44,16 @@ export const CardContent = memo(function CardContent({ id, stage, titleId }: { i
             {t('board.card.cycle', { cycle: card.cycle })}
           </span>
         )}
+        {card.outcome && stage === 'afgerond' && (
+          <span className={`board-card__outcome board-card__outcome--${card.outcome}`}>
+            {card.outcome === 'adopted' ? (
+              <CircleCheck aria-hidden="true" focusable="false" size={13} />
+            ) : (
+              <Ban aria-hidden="true" focusable="false" size={13} />
+            )}
+            {t(`outcome.${card.outcome}`)}
+          </span>
+        )}
       </div>
       <p className="board-card__title" id={titleId}>
         {card.title}
@@ -57,16 +67,6 @@ export const CardContent = memo(function CardContent({ id, stage, titleId }: { i
           <Clock aria-hidden="true" focusable="false" size={13} />
           {time}
         </span>
-        {card.outcome && stage === 'afgerond' && (
-          <span className={`board-card__outcome board-card__outcome--${card.outcome}`}>
-            {card.outcome === 'adopted' ? (
-              <CircleCheck aria-hidden="true" focusable="false" size={13} />
-            ) : (
-              <Ban aria-hidden="true" focusable="false" size={13} />
-            )}
-            {t(`outcome.${card.outcome}`)}
-          </span>
-        )}
         {person && (
           <span
             className={`board-avatar${isOwner ? '' : ' board-avatar--author'}`}
@@ -177,6 +177,8 @@ export const SortableCard = memo(function SortableCard({ id, stage }: { id: stri
         data-card-id={id}
         {...attributes}
         {...listeners}
+        role="button"
+        tabIndex={0}
         aria-label={label}
         aria-keyshortcuts="Enter Space M"
         onKeyDown={onKeyDown}
@@ -212,10 +214,13 @@ export const SortableCard = memo(function SortableCard({ id, stage }: { id: stri
 /** What follows the pointer while dragging. */
 export function CardOverlay({ id, stage }: { id: string; stage: Stage }) {
   const kind = useApp((s) => s.cards[id]?.kind ?? 'verbeter');
+  // dnd-kit measures the outer box; the tilt stays on the inner card so it never skews that measurement.
   return (
-    <div className={`board-card board-card--${kind} board-card--overlay`}>
-      <div className="board-card__main">
-        <CardContent id={id} stage={stage} />
+    <div className="board-overlay">
+      <div className={`board-card board-card--${kind} board-card--overlay`}>
+        <div className="board-card__main">
+          <CardContent id={id} stage={stage} />
+        </div>
       </div>
     </div>
   );

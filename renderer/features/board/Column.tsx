@@ -41,27 +41,25 @@ export const Column = memo(function Column({ stage, ids, filtered, isTarget }: C
     <section className={`board-column board-column--${stage}${isTarget ? ' board-column--target' : ''}`} data-column={stage} aria-labelledby={headingId}>
       <h2 id={headingId} className="board-column__heading">
         <span className="board-column__name">{label}</span>{' '}
-        <span className="board-column__counts">
-          <span className="board-column__total">{ids.length}</span>
-          {verbeter > 0 && (
-            <>
-              {' · '}
+        <span className="board-column__total">{ids.length}</span>
+        {(verbeter > 0 || verleuk > 0) && (
+          <span className="board-column__kinds">
+            <span className="visually-hidden">{' · '}</span>
+            {verbeter > 0 && (
               <span className="board-column__kind board-column__kind--verbeter">
                 <KindIcon kind="verbeter" size={12} />
                 {t('board.count.verbeter', { count: verbeter })}
               </span>
-            </>
-          )}
-          {verleuk > 0 && (
-            <>
-              {' · '}
+            )}
+            {verbeter > 0 && verleuk > 0 && <span className="board-column__sep">{' · '}</span>}
+            {verleuk > 0 && (
               <span className="board-column__kind board-column__kind--verleuk">
                 <KindIcon kind="verleuk" size={12} />
                 {t('board.count.verleuk', { count: verleuk })}
               </span>
-            </>
-          )}
-        </span>
+            )}
+          </span>
+        )}
       </h2>
       <div ref={setNodeRef} className={`board-column__body${isTarget ? ' board-column__body--over' : ''}`}>
         <SortableContext id={stage} items={ids} strategy={verticalListSortingStrategy}>

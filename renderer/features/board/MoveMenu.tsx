@@ -168,6 +168,7 @@ export function MoveMenu({ id, stage, title, titleId, open, onOpenChange }: Move
             ref={menuRef}
             id={menuId}
             role="menu"
+            tabIndex={-1}
             aria-label={t('board.card.moveMenu.label', { title })}
             className="board-menu"
             style={place ? { top: place.top, bottom: place.bottom, right: place.right } : undefined}

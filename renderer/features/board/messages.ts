@@ -34,7 +34,7 @@ export const boardMessages = defineMessages(
 
     'board.filter.label': 'Filters',
     'board.filter.search': 'Zoeken',
-    'board.filter.search.placeholder': 'Zoek in titel, omschrijving en PDCA…',
+    'board.filter.search.placeholder': 'Zoek in alle ideeën…',
     'board.filter.touchpoint': 'Touchpoint',
     'board.filter.touchpoint.all': 'Alle touchpoints',
     'board.filter.person': 'Persoon',
@@ -103,7 +103,7 @@ export const boardMessages = defineMessages(
 
     'board.filter.label': 'Filters',
     'board.filter.search': 'Search',
-    'board.filter.search.placeholder': 'Search title, description and PDCA…',
+    'board.filter.search.placeholder': 'Search all ideas…',
     'board.filter.touchpoint': 'Touchpoint',
     'board.filter.touchpoint.all': 'All touchpoints',
     'board.filter.person': 'Person',

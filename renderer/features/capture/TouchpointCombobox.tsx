@@ -237,10 +237,13 @@ export const TouchpointCombobox = forwardRef<HTMLInputElement, Props>(function T
                 {g.journey.name}
               </div>
               {g.touchpoints.map((tp) => (
+                // Options are chosen from the combobox input (aria-activedescendant); the keys live there.
+                // eslint-disable-next-line jsx-a11y/click-events-have-key-events
                 <div
                   key={tp.id}
                   id={optionId(tp.id)}
                   role="option"
+                  tabIndex={-1}
                   aria-selected={tp.id === activeId}
                   className={`capture-combobox__option${tp.id === activeId ? ' capture-combobox__option--active' : ''}`}
                   onMouseDown={(e) => e.preventDefault()}
