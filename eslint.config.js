@@ -66,6 +66,9 @@ export default tseslint.config(
       // Keyboard handlers on a dialog or menu container are the ARIA pattern for focus trapping and arrow keys;
       // mouse handlers on non-interactive elements stay forbidden.
       'jsx-a11y/no-noninteractive-element-interactions': ['error', { handlers: ['onClick', 'onMouseDown', 'onMouseUp'] }],
+      // Clicks and keys on a plain div stay forbidden; a mouse-down on a modal backdrop (close by clicking beside
+      // the dialog, Esc does the same from the keyboard) is a pointer convenience, not a control.
+      'jsx-a11y/no-static-element-interactions': ['error', { handlers: ['onClick', 'onKeyPress', 'onKeyDown', 'onKeyUp'] }],
     },
   },
   // Layering: each folder may only import downwards.
