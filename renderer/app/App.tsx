@@ -1,5 +1,6 @@
 /** The window: header with navigation, the current view, the dialogs, global keyboard shortcuts. */
 import { useEffect } from 'react';
+import { Plus, TrendingUp } from 'lucide-react';
 import { BoardView } from '../features/board/BoardView';
 import { CaptureDialog } from '../features/capture/CaptureDialog';
 import { IdeaDetail } from '../features/detail/IdeaDetail';
@@ -58,9 +59,7 @@ export function App() {
     <div className="app">
       <header className="app__header">
         <h1 className="app__title">
-          <span className="app__logo" aria-hidden="true">
-            ▲
-          </span>
+          <TrendingUp className="app__logo" size={20} aria-hidden="true" />
           {t('app.name')}
         </h1>
         <nav aria-label={t('nav.label')} className="app__nav">
@@ -83,7 +82,7 @@ export function App() {
         </nav>
         <div className="app__actions">
           <button type="button" className="button button--primary" onClick={openCapture} aria-keyshortcuts="N Control+N">
-            <span aria-hidden="true">＋</span> {t('action.newIdea')}
+            <Plus size={16} aria-hidden="true" /> {t('action.newIdea')}
           </button>
           <PersonSwitcher />
         </div>
