@@ -128,7 +128,7 @@ export function Comments({ ideaId, comments, onAdded }: CommentsProps) {
             </p>
           )}
         </div>
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button button--primary" disabled={busy}>
           {t('detail.comments.submit')}
         </button>
       </form>

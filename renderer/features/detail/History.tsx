@@ -1,5 +1,5 @@
 /** Every event of an idea, newest first, as a readable sentence with who and when. */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { IdeaEvent } from '../../../shared/domain';
 import type { Translate } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
@@ -34,6 +34,9 @@ export function eventSentence(t: Translate, event: IdeaEvent, who: string, listF
   }
 }
 
+/** The most recent events shown before "Toon alle". */
+const HISTORY_FIRST = 8;
+
 export function History({ events }: { events: IdeaEvent[] }) {
   const t = useT();
   const id = useId();
@@ -41,6 +44,8 @@ export function History({ events }: { events: IdeaEvent[] }) {
   const people = useApp((s) => s.people);
   const listFormat = new Intl.ListFormat(numberLocale, { style: 'long', type: 'conjunction' });
   const newestFirst = [...events].reverse();
+  const [all, setAll] = useState(false);
+  const shown = all ? newestFirst : newestFirst.slice(0, HISTORY_FIRST);
 
   const nameOf = (personId: string | null) =>
     personId === null
@@ -53,7 +58,7 @@ export function History({ events }: { events: IdeaEvent[] }) {
         {t('detail.history.title')}
       </h3>
       <ol className="detail-history__list">
-        {newestFirst.map((event) => (
+        {shown.map((event) => (
           <li key={event.id} className={`detail-event detail-event--${event.type}`}>
             <span className="detail-event__dot" aria-hidden="true" />
             <span className="detail-event__text">
@@ -66,6 +71,11 @@ export function History({ events }: { events: IdeaEvent[] }) {
           </li>
         ))}
       </ol>
+      {newestFirst.length > HISTORY_FIRST && (
+        <button type="button" className="detail-link-button detail-history__more" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? t('detail.history.showFewer') : t('detail.history.showAll', { count: newestFirst.length })}
+        </button>
+      )}
     </section>
   );
 }

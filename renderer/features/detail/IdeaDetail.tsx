@@ -10,6 +10,7 @@ import { describeError } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useApp, useAppStoreApi } from '../../store/store';
 import { Dialog } from '../../ui/Dialog';
+import { KindBadge } from '../board/kind';
 import { Comments } from './Comments';
 import { toDraft, toPatch, type Draft, type DraftField, type FieldProblem, type TypedField } from './draft';
 import { TextField, type Editor } from './fields';
@@ -234,9 +235,7 @@ function Toolbar({ detail, saveState, onRetry, flush, reload }: ToolbarProps) {
     <div className="detail-toolbar">
       <div className="detail-toolbar__where">
         <span className={`detail-stage detail-stage--${idea.stage}`}>{t(`stage.${idea.stage}`)}</span>
-        <span className={`kind kind--${idea.kind}`}>
-          <span aria-hidden="true">{idea.kind === 'verbeter' ? '▲' : '♥'}</span> {t(`kind.${idea.kind}`)}
-        </span>
+        <KindBadge kind={idea.kind} />
         <SaveStatus state={saveState} onRetry={onRetry} />
       </div>
       <div className="detail-toolbar__actions">

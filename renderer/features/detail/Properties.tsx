@@ -2,6 +2,7 @@
 import { KINDS, PYRAMID_LEVELS, type PyramidLevel } from '../../../shared/domain';
 import { useT } from '../../i18n/use-t';
 import { useAppShallow } from '../../store/store';
+import { KindIcon } from '../board/kind';
 import { byPosition } from '../settings/reorder';
 import { RadioGroup, type Editor } from './fields';
 
@@ -47,7 +48,8 @@ export function Properties({ editor }: { editor: Editor }) {
           value: k,
           label: (
             <span className="detail-kind">
-              <span aria-hidden="true">{k === 'verbeter' ? '▲' : '♥'}</span> {t(`kind.${k}`)}
+              <KindIcon kind={k} size={14} />
+              {t(`kind.${k}`)}
             </span>
           ),
           className: `detail-choice--${k}`,

@@ -99,6 +99,8 @@ export const detailMessages = defineMessages(
     'detail.history.deleted': '{who} verwijderde dit idee',
     'detail.history.restored': '{who} zette dit idee terug',
     'detail.history.commented': '{who} plaatste een reactie',
+    'detail.history.showAll': 'Toon alle {count} gebeurtenissen',
+    'detail.history.showFewer': 'Toon alleen de laatste',
     'detail.time.justNow': 'zojuist',
   },
   {
@@ -199,6 +201,8 @@ export const detailMessages = defineMessages(
     'detail.history.deleted': '{who} deleted this idea',
     'detail.history.restored': '{who} restored this idea',
     'detail.history.commented': '{who} commented',
+    'detail.history.showAll': 'Show all {count} events',
+    'detail.history.showFewer': 'Show only the latest',
     'detail.time.justNow': 'just now',
   },
 );

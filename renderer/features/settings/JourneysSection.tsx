@@ -48,7 +48,7 @@ export function JourneysSection() {
                 onRename={(name) =>
                   edit('journeys:update', { id: journey.id, name }, ['settings.announce.renamed', { name }])
                 }
-                onMove={(direction) => moveJourney(journey, direction)}
+                onMove={active.length > 1 ? (direction) => moveJourney(journey, direction) : undefined}
                 canMoveUp={index > 0}
                 canMoveDown={index < active.length - 1}
                 onArchive={() =>
@@ -137,7 +137,7 @@ function TouchpointList({ journey, touchpoints }: { journey: Journey; touchpoint
                 name={tp.name}
                 taken={active.filter((x) => x.id !== tp.id).map((x) => x.name)}
                 onRename={(name) => edit('touchpoints:update', { id: tp.id, name }, ['settings.announce.renamed', { name }])}
-                onMove={(direction) => move(tp, direction)}
+                onMove={active.length > 1 ? (direction) => move(tp, direction) : undefined}
                 canMoveUp={index > 0}
                 canMoveDown={index < active.length - 1}
                 onArchive={() =>

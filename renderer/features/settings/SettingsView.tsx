@@ -31,6 +31,7 @@ export function SettingsView() {
 function GeneralSettings() {
   const t = useT();
   const hintId = useId();
+  const languageHintId = useId();
   const language = useApp((s) => s.settings.language);
   const theme = useApp((s) => s.settings.theme);
   const updateSettings = useApp((s) => s.updateSettings);
@@ -38,7 +39,7 @@ function GeneralSettings() {
   return (
     <SettingsSection title={t('settings.general.title')} intro={t('settings.general.intro')}>
       <div className="settings-general">
-        <fieldset className="settings-choices">
+        <fieldset className="settings-choices" aria-describedby={languageHintId}>
           <legend>{t('settings.language')}</legend>
           {LANGUAGES.map((lang: Language) => (
             <label key={lang} className="settings-choice" lang={lang}>
@@ -52,6 +53,9 @@ function GeneralSettings() {
               <span>{t(`settings.language.${lang}`)}</span>
             </label>
           ))}
+          <p id={languageHintId} className="field__hint settings-choices__hint">
+            {t('settings.language.hint')}
+          </p>
         </fieldset>
         <fieldset className="settings-choices" aria-describedby={hintId}>
           <legend>{t('settings.theme')}</legend>

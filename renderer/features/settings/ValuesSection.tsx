@@ -46,7 +46,7 @@ export function ValuesSection() {
                         name={value.name}
                         taken={active.filter((v) => v.id !== value.id).map((v) => v.name)}
                         onRename={(name) => edit('values:update', { id: value.id, name }, ['settings.announce.renamed', { name }])}
-                        onMove={(direction) => move(value, direction)}
+                        onMove={peers.length > 1 ? (direction) => move(value, direction) : undefined}
                         canMoveUp={index > 0}
                         canMoveDown={index < peers.length - 1}
                         onArchive={() =>
