@@ -18,6 +18,8 @@ export function useGlobalShortcuts() {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey) return;
       const s = store.getState();
+      // While a card is lifted its keys belong to the drag (dnd-kit listens on the window too).
+      if (s.ui.dragging) return;
       const mod = e.ctrlKey || e.metaKey;
       const typing = isTypingTarget(e.target);
       const dialogOpen = document.querySelector('[role="dialog"]') !== null;

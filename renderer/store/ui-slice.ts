@@ -17,6 +17,8 @@ export interface UiState {
   detailId: string | null;
   personPickerOpen: boolean;
   pendingFinish: PendingFinish | null;
+  /** A card is lifted (mouse or keyboard): global keys stay out of the way until it is dropped. */
+  dragging: boolean;
 }
 
 export interface UiSlice {
@@ -30,12 +32,13 @@ export interface UiSlice {
   closePersonPicker: () => void;
   askFinish: (pending: PendingFinish) => void;
   cancelFinish: () => void;
+  setDragging: (dragging: boolean) => void;
 }
 
 export const createUiSlice: SliceCreator<UiSlice> = () => (set) => {
   const patch = (p: Partial<UiState>) => set((s) => ({ ui: { ...s.ui, ...p } }));
   return {
-    ui: { view: 'board', captureOpen: false, detailId: null, personPickerOpen: false, pendingFinish: null },
+    ui: { view: 'board', captureOpen: false, detailId: null, personPickerOpen: false, pendingFinish: null, dragging: false },
     setView: (view) => patch({ view }),
     openCapture: () => patch({ captureOpen: true }),
     closeCapture: () => patch({ captureOpen: false }),
@@ -45,5 +48,6 @@ export const createUiSlice: SliceCreator<UiSlice> = () => (set) => {
     closePersonPicker: () => patch({ personPickerOpen: false }),
     askFinish: (pending) => patch({ pendingFinish: pending }),
     cancelFinish: () => patch({ pendingFinish: null }),
+    setDragging: (dragging) => patch({ dragging }),
   };
 };

@@ -169,4 +169,18 @@ describe('board: keyboard drag and drop (dnd-kit keyboard sensor)', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Afronden' }));
     await waitFor(async () => expect(await column(h, 'afgerond')).toEqual(['Bijna klaar']));
   });
+  it('ignores the global keys while a card is lifted: N does not open capture, Ctrl+Z does not undo', async () => {
+    const { h, user } = await start([{ title: 'Wordt verplaatst' }, { title: 'Eerder verplaatst', stage: 'plan' }]);
+    card('Wordt verplaatst').focus();
+    await user.keyboard('[Space]');
+    await waitFor(() => expect(live()).toContain("Kaart 'Wordt verplaatst' opgepakt in Nieuw."));
+    await user.keyboard('n');
+    await user.keyboard('{Control>}z{/Control}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    // The card is still lifted: the arrows move it and Space drops it.
+    await user.keyboard('{ArrowRight}');
+    await user.keyboard('[Space]');
+    await waitFor(async () => expect(await column(h, 'plan')).toContain('Wordt verplaatst'));
+    expect(await column(h, 'nieuw')).toEqual([]);
+  });
 });

@@ -17,7 +17,7 @@ import {
   type UniqueIdentifier,
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { STAGES, type Stage } from '../../../shared/domain';
 import { useT } from '../../i18n/use-t';
 import { useApp, useAppStoreApi } from '../../store/store';
@@ -106,8 +106,12 @@ export function BoardView() {
     [announcements, t],
   );
 
+  // Leaving the board mid-drag must not leave the global keys switched off.
+  useEffect(() => () => store.getState().setDragging(false), [store]);
+
   const reset = () => {
     draggingRef.current = false;
+    store.getState().setDragging(false);
     startStage.current = null;
     setActive(null);
     setTargetStage(null);
@@ -119,6 +123,7 @@ export function BoardView() {
     const stage = findStage(id, columns);
     if (!stage) return;
     draggingRef.current = true;
+    store.getState().setDragging(true);
     startStage.current = stage;
     setActive({ id, stage });
     setTargetStage(stage);
