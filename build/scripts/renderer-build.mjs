@@ -60,22 +60,47 @@ function run(command, args, cwd, log) {
 export async function ensureRendererBuilt(log = () => {}, options = {}) {
   const root = options.root ?? PROJECT_ROOT;
   if (!options.force && !rendererIsStale(root)) return false;
-  log('Building the renderer (vite build)...');
-  const require = createRequire(import.meta.url);
-  const viteBin = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
   const outDir = path.join(root, 'out');
-  const stamp = `${process.pid}-${Date.now()}`;
-  const tmpDir = path.join(outDir, `.renderer-${stamp}`);
-  const oldDir = path.join(outDir, `.renderer-old-${stamp}`);
   fs.mkdirSync(outDir, { recursive: true });
+  // Two processes (say, two test files) that find the build stale at once: one builds, the other waits for it.
+  const release = await acquireLock(path.join(outDir, '.renderer-build.lock'));
   try {
-    await run(process.execPath, [viteBin, 'build', '--logLevel', 'warn', '--outDir', tmpDir, '--emptyOutDir'], root, log);
-    const target = path.join(outDir, 'renderer');
-    if (fs.existsSync(target)) fs.renameSync(target, oldDir);
-    fs.renameSync(tmpDir, target);
+    if (!options.force && !rendererIsStale(root)) return false;
+    log('Building the renderer (vite build)...');
+    const require = createRequire(import.meta.url);
+    const viteBin = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+    const stamp = `${process.pid}-${Date.now()}`;
+    const tmpDir = path.join(outDir, `.renderer-${stamp}`);
+    const oldDir = path.join(outDir, `.renderer-old-${stamp}`);
+    try {
+      await run(process.execPath, [viteBin, 'build', '--logLevel', 'warn', '--outDir', tmpDir, '--emptyOutDir'], root, log);
+      const target = path.join(outDir, 'renderer');
+      if (fs.existsSync(target)) fs.renameSync(target, oldDir);
+      fs.renameSync(tmpDir, target);
+    } finally {
+      fs.rmSync(tmpDir, { recursive: true, force: true });
+      fs.rmSync(oldDir, { recursive: true, force: true });
+    }
+    return true;
   } finally {
-    fs.rmSync(tmpDir, { recursive: true, force: true });
-    fs.rmSync(oldDir, { recursive: true, force: true });
+    release();
   }
-  return true;
+}
+
+/** A lock folder; one left behind by a killed build is taken over after `staleMs`. */
+async function acquireLock(lockDir, staleMs = 5 * 60_000) {
+  for (;;) {
+    try {
+      fs.mkdirSync(lockDir);
+      return () => fs.rmSync(lockDir, { recursive: true, force: true });
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      try {
+        if (Date.now() - fs.statSync(lockDir).mtimeMs > staleMs) fs.rmSync(lockDir, { recursive: true, force: true });
+      } catch {
+        // Released between the two calls: try again.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }

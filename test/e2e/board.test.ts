@@ -92,16 +92,21 @@ describeE2E('the board in Chromium, through the harness', () => {
     await expect.poll(() => card(column(page, 'Nieuw'), IDEA_A).count()).toBe(0);
   });
 
-  it('moves a card with the keyboard: Space lifts, ArrowRight moves a column, Space drops', async () => {
+  it('moves a card with the keyboard: Space lifts, ArrowRight moves a column, Space drops, announced in Dutch', async () => {
+    // dnd-kit's live region says what happens; waiting for it also lets each key land after the previous step.
+    const announced = (text: RegExp) =>
+      expect.poll(() => page.getByRole('status').allTextContents().then((t) => t.join(' ')), { timeout: 10_000 }).toMatch(text);
     const moving = card(column(page, 'Plan'), IDEA_A);
     await moving.focus();
     await page.keyboard.press('Space');
+    await announced(new RegExp(`'${IDEA_A}' opgepakt in Plan`));
     await page.keyboard.press('ArrowRight');
+    await announced(new RegExp(`'${IDEA_A}' staat nu in Do`));
     await page.keyboard.press('Space');
+    await announced(new RegExp(`'${IDEA_A}' neergezet in Do`));
 
     await card(column(page, 'Do'), IDEA_A).waitFor();
     await expect.poll(() => card(column(page, 'Plan'), IDEA_A).count()).toBe(0);
-    await expect.poll(() => page.getByRole('status').allInnerTexts().then((t) => t.join(' '))).toMatch(/neergezet in Do|staat nu in Do/);
   });
 
   it('filters on "Alleen verleuk" in one click', async () => {

@@ -79,6 +79,9 @@ export async function startApp(options: { demo?: boolean; viewport?: { width: nu
       reducedMotion: 'reduce',
     });
     const page = await context.newPage();
+    // E2E_CPU_THROTTLE=6 slows the page's CPU six times, to shake out timing assumptions before CI does.
+    const throttle = Number(process.env.E2E_CPU_THROTTLE);
+    if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
     const problems: string[] = [];
     page.on('console', (msg) => {
       if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
