@@ -1,6 +1,6 @@
 /** The board: cards by id, the order of each column, the filter, and the moves (optimistic, rolled back on failure). */
-import type { CallInput } from '../../shared/contract';
-import type { CallError } from '../../shared/result';
+import type { CallInput, KaizenApi } from '../../shared/contract';
+import type { CallError, Result } from '../../shared/result';
 import { STAGES, type BoardCard, type BoardFilter, type Idea, type Outcome, type Stage } from '../../shared/domain';
 import type { SliceCreator } from './types';
 
@@ -76,6 +76,21 @@ export function placeCard(columns: Columns, id: string, toStage: Stage, afterId:
 
 let loadSeq = 0;
 
+/** A card and the column order of the whole board (no filter), for an idea the current filter hides. */
+async function wholeBoardPlace(api: KaizenApi, id: string): Promise<Result<{ card: BoardCard; columns: Columns }>> {
+  const res = await api['board:get']({ filter: {} });
+  if (!res.ok) return res;
+  const columns = emptyColumns();
+  let card: BoardCard | undefined;
+  for (const c of res.value.cards) {
+    columns[c.stage].push(c.id);
+    if (c.id === id) card = c;
+  }
+  return card
+    ? { ok: true, value: { card, columns } }
+    : { ok: false, error: { code: 'not_found', message: 'The idea is not on the board', field: 'id' } };
+}
+
 export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) => {
   const actor = () => get().settings.currentPersonId;
 
@@ -142,19 +157,25 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) =>
 
     moveIdea: async (id, toStage, afterId, options = {}) => {
       const actorId = actor();
+      if (!actorId) return false;
       const before = get();
-      const card = before.cards[id];
-      if (!actorId || !card) return false;
+      const inView = before.cards[id];
+      // An idea the filter hides (undo after filtering, a move from its detail) is still moved by the core;
+      // where it stands now comes from the whole board.
+      const found = inView ? { ok: true as const, value: { card: inView, columns: before.columns } } : await wholeBoardPlace(api, id);
+      if (!found.ok) return failed(found.error);
+      const where = found.value;
+      const { card } = where;
       const fromStage = card.stage;
-      const fromColumn = before.columns[fromStage];
+      const fromColumn = where.columns[fromStage];
       const fromIndex = fromColumn.indexOf(id);
       const fromAfterId = fromIndex > 0 ? fromColumn[fromIndex - 1] : null;
       if (fromStage === toStage && fromAfterId === afterId) return true;
 
-      set({
-        columns: placeCard(before.columns, id, toStage, afterId),
-        cards: { ...before.cards, [id]: { ...card, stage: toStage } },
-      });
+      const optimistic = inView
+        ? { columns: placeCard(before.columns, id, toStage, afterId), cards: { ...before.cards, [id]: { ...card, stage: toStage } } }
+        : null;
+      if (optimistic) set(optimistic);
       const res = await api['ideas:move']({
         id,
         actorId,
@@ -164,10 +185,21 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) =>
         ...(options.lesson !== undefined ? { lesson: options.lesson } : {}),
       });
       if (!res.ok) {
-        set({ columns: before.columns, cards: before.cards });
+        // Roll back only what this move changed; when the board changed meanwhile, ask the core how it stands.
+        const now = get();
+        if (optimistic && now.columns === optimistic.columns && now.cards === optimistic.cards) {
+          set({ columns: before.columns, cards: before.cards });
+        } else if (optimistic) {
+          await get().loadBoard();
+        }
         return failed(res.error);
       }
-      set((s) => ({ cards: { ...s.cards, [id]: cardFromIdea(res.value) } }));
+      if (optimistic && get().columns[toStage].includes(id)) {
+        set((s) => ({ cards: { ...s.cards, [id]: cardFromIdea(res.value) } }));
+      } else {
+        // Hidden before, or a board load that started before the move replaced the optimistic columns.
+        await get().loadBoard();
+      }
       if (!options.skipUndo) {
         get().pushUndo({
           type: 'move',

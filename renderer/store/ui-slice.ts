@@ -9,6 +9,8 @@ export interface PendingFinish {
   id: string;
   toStage: Stage;
   afterId: string | null;
+  /** The idea's title, for when the filter hides its card. */
+  title: string;
 }
 
 export interface UiState {

@@ -46,8 +46,6 @@ export const createUndoSlice: SliceCreator<UndoSlice> = () => (set, get) => ({
     if (entry.type === 'delete') {
       done = await get().restoreIdea(entry.id);
     } else {
-      // The idea may be filtered out of view; make sure the move has a card to work on.
-      if (!get().cards[entry.id]) await get().loadBoard();
       done = await get().moveIdea(entry.id, entry.fromStage, entry.fromAfterId, {
         skipUndo: true,
         ...(entry.fromStage === 'afgerond' && entry.fromOutcome ? { outcome: entry.fromOutcome } : {}),

@@ -157,7 +157,7 @@ export function BoardView() {
     if (!target) return;
     const s = store.getState();
     if (target.stage === 'afgerond' && from !== 'afgerond') {
-      s.askFinish({ id, toStage: target.stage, afterId: target.afterId });
+      s.askFinish({ id, toStage: target.stage, afterId: target.afterId, title: s.cards[id]?.title ?? '' });
       return;
     }
     void s.moveIdea(id, target.stage, target.afterId);

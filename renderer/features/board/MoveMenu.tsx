@@ -52,7 +52,7 @@ export function MoveMenu({ id, stage, title, titleId, open, onOpenChange }: Move
     run: () => {
       const s = store.getState();
       if (target === 'afgerond') {
-        s.askFinish({ id, toStage: target, afterId: null });
+        s.askFinish({ id, toStage: target, afterId: null, title });
         return;
       }
       focusCardSoon(id);

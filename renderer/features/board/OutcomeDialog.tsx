@@ -20,7 +20,7 @@ export function OutcomeDialog() {
 function OutcomeForm({ pending }: { pending: PendingFinish }) {
   const t = useT();
   const store = useAppStoreApi();
-  const title = useApp((s) => s.cards[pending.id]?.title ?? '');
+  const title = useApp((s) => s.cards[pending.id]?.title ?? pending.title);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [lesson, setLesson] = useState('');
   const [missing, setMissing] = useState(false);

@@ -202,12 +202,7 @@ function Toolbar({ detail, saveState, onRetry, flush, reload }: ToolbarProps) {
     if (stage === 'afgerond') {
       // The board's outcome dialog asks how it ended; this dialog makes way for it.
       s.closeDetail();
-      s.askFinish({ id: idea.id, toStage: 'afgerond', afterId: null });
-      return;
-    }
-    if (!s.cards[idea.id]) await s.loadBoard();
-    if (!store.getState().cards[idea.id]) {
-      s.notify({ tone: 'error', key: 'detail.move.notOnBoard' });
+      s.askFinish({ id: idea.id, toStage: 'afgerond', afterId: null, title: idea.title });
       return;
     }
     const moved = await store.getState().moveIdea(idea.id, stage, null);
