@@ -1,4 +1,4 @@
-/** Moves and undo for ideas the current filter hides: the core still does them, the board follows. */
+/** Ideas the current filter hides: moves and undo still happen in the core, the board follows, capture says so. */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,5 +70,16 @@ describe('moves of ideas the filter hides', () => {
     await user.click(within(finish).getByRole('radio', { name: 'Standaard geworden' }));
     await user.click(within(finish).getByRole('button', { name: 'Afronden' }));
     await waitFor(async () => expect(await storedStage(h, 'afgerond')).toEqual(['Koffie bij binnenkomst']));
+  });
+  it('says so when a new idea is saved while the filter hides it', async () => {
+    const { h, user } = await start([{ title: 'Bloemen op de balie', kind: 'verleuk' }]);
+    await user.click(screen.getByRole('button', { name: 'Alleen verleuk' }));
+    await user.keyboard('n');
+    const dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    await user.click(within(dialog).getByRole('radio', { name: /Verbeter/ }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Titel' }), 'Wachttijd tonen{Enter}');
+    await waitFor(async () => expect(await storedStage(h, 'nieuw')).toEqual(['Wachttijd tonen', 'Bloemen op de balie']));
+    expect(await within(dialog).findByText(/Wachttijd tonen.*filter/)).toBeInTheDocument();
+    expect(within(dialog).queryByText(/staat bovenaan in Nieuw\. Typ/)).not.toBeInTheDocument();
   });
 });

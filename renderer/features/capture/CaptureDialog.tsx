@@ -37,7 +37,7 @@ export function CaptureDialog() {
   const [description, setDescription] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [savedTitle, setSavedTitle] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ title: string; hidden: boolean } | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const touchpointRef = useRef<HTMLInputElement>(null);
   const announceToggle = useRef(false);
@@ -90,7 +90,7 @@ export function CaptureDialog() {
     setTitle('');
     setDescription('');
     setSubmitted(false);
-    setSavedTitle(idea.title);
+    setSaved({ title: idea.title, hidden: !store.getState().cards[idea.id] });
     // Alternate a trailing no-break space so the same words are announced again for the next idea.
     announceToggle.current = !announceToggle.current;
     store.getState().announce(`${t('capture.saved')}${announceToggle.current ? '' : '\u00a0'}`);
@@ -139,7 +139,7 @@ export function CaptureDialog() {
             aria-describedby={titleDescribedBy}
             onChange={(e) => {
               setTitle(e.target.value);
-              if (savedTitle) setSavedTitle(null);
+              if (saved) setSaved(null);
             }}
           />
           {titleError && (
@@ -234,10 +234,10 @@ export function CaptureDialog() {
 
         <div className="capture-footer">
           <p className="capture-saved" id={ids.saved}>
-            {savedTitle && (
+            {saved && (
               <>
                 <CheckCircle2 aria-hidden="true" focusable="false" size={16} />
-                {t('capture.savedVisible', { title: savedTitle })}
+                {t(saved.hidden ? 'capture.savedHidden' : 'capture.savedVisible', { title: saved.title })}
               </>
             )}
           </p>

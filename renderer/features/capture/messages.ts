@@ -23,6 +23,7 @@ export const captureMessages = defineMessages(
     'capture.close': 'Klaar',
     'capture.saved': 'Idee opgeslagen',
     'capture.savedVisible': '“{title}” staat bovenaan in Nieuw. Typ gerust het volgende idee.',
+    'capture.savedHidden': '“{title}” staat bovenaan in Nieuw, maar het filter op het bord verbergt het.',
     'capture.keys': 'Enter slaat op en houdt dit venster open voor het volgende idee. Esc sluit.',
   },
   {
@@ -47,6 +48,7 @@ export const captureMessages = defineMessages(
     'capture.close': 'Done',
     'capture.saved': 'Idea saved',
     'capture.savedVisible': '“{title}” is at the top of New. Go ahead and type the next idea.',
+    'capture.savedHidden': '“{title}” is at the top of New, but the filter on the board hides it.',
     'capture.keys': 'Enter saves and keeps this window open for the next idea. Esc closes.',
   },
 );
