@@ -8,8 +8,10 @@ import { STAGES, TEXT_MAX, TITLE_MAX, type IdeaDetail as IdeaDetailData, type St
 import type { CallError } from '../../../shared/result';
 import { describeError } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
+import type { Columns } from '../../store/board-slice';
 import { useApp, useAppStoreApi } from '../../store/store';
 import { Dialog } from '../../ui/Dialog';
+import { focusCardSoon } from '../board/board-dnd';
 import { KindBadge } from '../board/kind';
 import { Comments } from './Comments';
 import { toDraft, toPatch, type Draft, type DraftField, type FieldProblem, type TypedField } from './draft';
@@ -189,6 +191,16 @@ interface ToolbarProps {
   reload: () => Promise<void>;
 }
 
+/** The card to focus once `id` leaves the board: the one below it, else above it, else the first card anywhere. */
+function cardAfterRemoval(columns: Columns, id: string): string | null {
+  for (const stage of STAGES) {
+    const list = columns[stage];
+    const index = list.indexOf(id);
+    if (index >= 0 && list.length > 1) return list[index + 1] ?? list[index - 1] ?? null;
+  }
+  return STAGES.flatMap((stage) => columns[stage]).find((other) => other !== id) ?? null;
+}
+
 /** Where the idea stands, whether it is saved, and what can be done with it. */
 function Toolbar({ detail, saveState, onRetry, flush, reload }: ToolbarProps) {
   const t = useT();
@@ -223,7 +235,12 @@ function Toolbar({ detail, saveState, onRetry, flush, reload }: ToolbarProps) {
 
   const remove = async () => {
     await flush();
-    await store.getState().deleteIdea(idea.id);
+    const next = cardAfterRemoval(store.getState().columns, idea.id);
+    if (await store.getState().deleteIdea(idea.id)) {
+      // The card that had focus before the dialog is gone: keep keyboard users on the board.
+      if (next) focusCardSoon(next);
+      else setTimeout(() => document.getElementById('board-search')?.focus(), 0);
+    }
   };
 
   return (
