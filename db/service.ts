@@ -89,7 +89,7 @@ function requireIdea(db: Db, id: string, field = 'id'): IdeaRow {
 /** An idea that is on the board (not deleted). */
 function requireLiveIdea(db: Db, id: string, field = 'id'): IdeaRow {
   const row = requireIdea(db, id, field);
-  if (row.deleted_at !== null) throw conflict('The idea is deleted; restore it first', field);
+  if (row.deleted_at !== null) throw conflict('deleted', 'The idea is deleted; restore it first', field);
   return row;
 }
 
@@ -103,7 +103,7 @@ function loadIdea(db: Db, id: string): Idea {
 function assertUniqueName(rows: readonly { id: string; name: string }[], name: string, selfId?: string): void {
   const key = nameKey(name);
   if (rows.some((r) => r.id !== selfId && nameKey(r.name) === key)) {
-    throw conflict(`The name "${name}" is already in use`, 'name');
+    throw conflict('duplicate_name', `The name "${name}" is already in use`, 'name');
   }
 }
 
@@ -186,7 +186,7 @@ const handlers: Handlers = {
   'touchpoints:create': ({ db, at, uuid }, { journeyId, name }) => {
     const journey = getJourney(db, journeyId);
     if (!journey) throw notFound('journeyId', 'Journey');
-    if (journey.archived) throw conflict('The journey is archived', 'journeyId');
+    if (journey.archived) throw conflict('archived', 'The journey is archived', 'journeyId');
     assertUniqueName(listJourneyTouchpoints(db, journeyId), name);
     const id = uuid();
     insertTouchpoint(db, { id, journeyId, name, position: endPosition(maxTouchpointPosition(db, journeyId)), at });
@@ -206,7 +206,7 @@ const handlers: Handlers = {
     if (movesJourney) {
       const journey = getJourney(db, journeyId);
       if (!journey) throw notFound('journeyId', 'Journey');
-      if (journey.archived) throw conflict('The journey is archived', 'journeyId');
+      if (journey.archived) throw conflict('archived', 'The journey is archived', 'journeyId');
     }
     if (name !== current.name || movesJourney) assertUniqueName(listJourneyTouchpoints(db, journeyId), name, current.id);
     // A touchpoint moved to another journey goes to the end of it.
@@ -256,7 +256,7 @@ const handlers: Handlers = {
     requirePerson(db, input.actorId, 'actorId');
     const touchpoint = getTouchpoint(db, input.touchpointId);
     if (!touchpoint) throw notFound('touchpointId', 'Touchpoint');
-    if (!touchpoint.usable) throw conflict('The touchpoint is archived', 'touchpointId');
+    if (!touchpoint.usable) throw conflict('archived', 'The touchpoint is archived', 'touchpointId');
     const id = uuid();
     insertIdea(db, {
       id,
@@ -297,7 +297,7 @@ const handlers: Handlers = {
         for (const valueId of ids) {
           const value = getValue(db, valueId);
           if (!value) throw notFound('patch.valueIds', 'Belevingswaarde');
-          if (value.archived && !before.has(valueId)) throw conflict('The belevingswaarde is archived', 'patch.valueIds');
+          if (value.archived && !before.has(valueId)) throw conflict('archived', 'The belevingswaarde is archived', 'patch.valueIds');
         }
         if (ids.length !== before.size || ids.some((v) => !before.has(v))) {
           newValueIds = ids;
@@ -309,11 +309,11 @@ const handlers: Handlers = {
       if (field === 'touchpointId') {
         const touchpoint = getTouchpoint(db, next as string);
         if (!touchpoint) throw notFound('patch.touchpointId', 'Touchpoint');
-        if (!touchpoint.usable) throw conflict('The touchpoint is archived', 'patch.touchpointId');
+        if (!touchpoint.usable) throw conflict('archived', 'The touchpoint is archived', 'patch.touchpointId');
       }
       if (field === 'ownerId' && next !== null) {
         const owner = requirePerson(db, next as string, 'patch.ownerId');
-        if (owner.archived) throw conflict('The person is archived', 'patch.ownerId');
+        if (owner.archived) throw conflict('archived', 'The person is archived', 'patch.ownerId');
       }
       columns[field as IdeaColumnField] = next as string | number | null;
       changed.push(field);
@@ -385,7 +385,7 @@ const handlers: Handlers = {
   'ideas:cycle': ({ db, at, uuid }, { id, actorId }) => {
     const row = requireLiveIdea(db, id);
     requirePerson(db, actorId, 'actorId');
-    if (row.stage !== 'act') throw conflict('Only an idea in Act can start another cycle', 'id');
+    if (row.stage !== 'act') throw conflict('not_in_act', 'Only an idea in Act can start another cycle', 'id');
     const plan: Stage = 'plan';
     updateIdeaColumns(
       db,
@@ -400,7 +400,7 @@ const handlers: Handlers = {
   'ideas:delete': ({ db, at, uuid }, { id, actorId }) => {
     const row = requireIdea(db, id);
     requirePerson(db, actorId, 'actorId');
-    if (row.deleted_at !== null) throw conflict('The idea is already deleted', 'id');
+    if (row.deleted_at !== null) throw conflict('deleted', 'The idea is already deleted', 'id');
     updateIdeaColumns(db, row.id, { deletedAt: at }, at);
     insertEvent(db, { id: uuid(), ideaId: row.id, personId: actorId, type: 'deleted', fromStage: row.stage, at });
     return loadIdea(db, row.id);
@@ -409,7 +409,7 @@ const handlers: Handlers = {
   'ideas:restore': ({ db, at, uuid }, { id, actorId }) => {
     const row = requireIdea(db, id);
     requirePerson(db, actorId, 'actorId');
-    if (row.deleted_at === null) throw conflict('The idea is not deleted', 'id');
+    if (row.deleted_at === null) throw conflict('not_deleted', 'The idea is not deleted', 'id');
     updateIdeaColumns(db, row.id, { deletedAt: null }, at);
     insertEvent(db, { id: uuid(), ideaId: row.id, personId: actorId, type: 'restored', toStage: row.stage, at });
     return loadIdea(db, row.id);

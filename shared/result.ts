@@ -15,6 +15,10 @@ export const FIELD_ISSUES = [
 ] as const;
 export type FieldIssue = (typeof FIELD_ISSUES)[number];
 
+/** Why a call was refused with code 'conflict'; the UI turns it into a sentence in the user's language. */
+export const CONFLICT_REASONS = ['duplicate_name', 'archived', 'deleted', 'not_deleted', 'not_in_act'] as const;
+export type ConflictReason = (typeof CONFLICT_REASONS)[number];
+
 export interface CallError {
   code: ErrorCode;
   /** Developer-facing English text; the UI shows a translation based on code, field and issue. */
@@ -22,6 +26,8 @@ export interface CallError {
   /** Dotted path of the offending field, when there is one. */
   field?: string;
   issue?: FieldIssue;
+  /** For 'conflict': what stood in the way. */
+  reason?: ConflictReason;
   /** Extra machine-readable context, e.g. the maximum length. */
   limit?: number;
 }

@@ -70,7 +70,8 @@ export function describeError(t: Translate, error: CallError): string {
     case 'not_found':
       return t('error.not_found', { field: fieldLabel });
     case 'conflict':
-      return t('error.conflict', { message: error.message });
+      // The core's message is for developers (English); the reason picks the sentence.
+      return t(error.reason ? `error.conflict.${error.reason}` : 'error.conflict', { field: fieldLabel });
     default:
       return t(`error.${error.code}`);
   }
