@@ -41,7 +41,7 @@ export default tseslint.config(
   },
   // Node-side code: the core, the shell, build scripts, configs and their tests.
   {
-    files: ['db/**', 'electron/**', 'build/**', 'test/core/**', 'test/e2e/**', '*.config.*', '.ci/**'],
+    files: ['db/**', 'electron/**', 'build/**', 'test/core/**', 'test/e2e/**', '*.{js,mjs,cjs,ts}', '.ci/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
