@@ -1,4 +1,4 @@
-/** Keys that work from anywhere: N / Ctrl+N new idea, Ctrl/Cmd+Z undo, / search. */
+/** Keys that work from anywhere: N / Ctrl+N new idea, Ctrl/Cmd+Z undo (on the board), / search. */
 import { useEffect } from 'react';
 import { useAppStoreApi } from '../store/store';
 
@@ -32,7 +32,8 @@ export function useGlobalShortcuts() {
         s.openCapture();
         return;
       }
-      if (key === 'z' && mod && !e.shiftKey && !typing) {
+      // Inside a dialog Ctrl+Z belongs to what is open there, not to a board change hidden behind it.
+      if (key === 'z' && mod && !e.shiftKey && !typing && !dialogOpen) {
         e.preventDefault();
         void s.undo();
         return;

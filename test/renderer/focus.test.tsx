@@ -1,4 +1,4 @@
-/** Keyboard focus is never dropped on the page body after an action removes what had it. */
+/** Keyboard focus is never dropped on the page body after an action removes what had it; keys act where focus is. */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -44,5 +44,21 @@ describe('focus after actions', () => {
     await user.click(within(last).getByRole('button', { name: 'Verwijderen' }));
     await waitFor(() => expect(screen.queryByRole('button', { name: /^Derde idee, / })).not.toBeInTheDocument());
     await waitFor(() => expect(card('Eerste idee')).toHaveFocus());
+  });
+  it('Ctrl+Z inside an open dialog does not undo a board move behind it', async () => {
+    const { h, user } = await start(['Verplaatst idee', 'Open idee']);
+    const item = card('Verplaatst idee').closest('li') as HTMLElement;
+    await user.click(within(item).getByRole('button', { name: 'Verplaats naar…' }));
+    await user.click(within(screen.getByRole('menu')).getByRole('menuitem', { name: 'Plan' }));
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Plan' })).getAllByRole('listitem')).toHaveLength(1));
+
+    await user.click(card('Open idee'));
+    const dialog = await screen.findByRole('dialog', { name: 'Open idee' });
+    within(dialog).getByRole('radio', { name: /Verbeter/ }).focus();
+    await user.keyboard('{Control>}z{/Control}');
+    await new Promise((r) => setTimeout(r, 50));
+    const board = await h.api['board:get']({ filter: {} });
+    if (!board.ok) throw new Error(board.error.message);
+    expect(board.value.cards.find((c) => c.title === 'Verplaatst idee')?.stage).toBe('plan');
   });
 });
