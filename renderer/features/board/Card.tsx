@@ -65,7 +65,7 @@ export const CardContent = memo(function CardContent({ id, stage, titleId }: { i
       <div className="board-card__footer">
         <span className="board-card__time" title={t('board.card.time', { time })}>
           <Clock aria-hidden="true" focusable="false" size={13} />
-          {time}
+          <span className="board-card__time-text">{time}</span>
         </span>
         {person && (
           <span
