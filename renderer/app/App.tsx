@@ -7,6 +7,7 @@ import { IdeaDetail } from '../features/detail/IdeaDetail';
 import { PersonSwitcher } from '../features/people/PersonSwitcher';
 import { WhoAreYou } from '../features/people/WhoAreYou';
 import { SettingsView } from '../features/settings/SettingsView';
+import { describeError } from '../i18n/i18n';
 import { useT } from '../i18n/use-t';
 import { useApp, useAppStoreApi } from '../store/store';
 import { Notifications } from './Notifications';
@@ -40,7 +41,7 @@ export function App() {
   if (bootError) {
     return (
       <main className="boot boot--error" role="alert">
-        <p>{t('app.bootFailed', { message: bootError })}</p>
+        <p>{t('app.bootFailed', { message: describeError(t, bootError) })}</p>
         <button type="button" className="button" onClick={() => void store.getState().bootstrap()}>
           {t('app.retry')}
         </button>

@@ -26,6 +26,8 @@ export function useGlobalShortcuts() {
       const key = e.key.toLowerCase();
       if (key === 'n' && (mod || (!typing && !e.shiftKey))) {
         if (s.settings.currentPersonId === null || s.ui.personPickerOpen) return;
+        // A finish waiting for its outcome must be answered (or cancelled) first.
+        if (s.ui.pendingFinish) return;
         if (!mod && dialogOpen) return;
         e.preventDefault();
         s.closeDetail();

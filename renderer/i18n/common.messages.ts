@@ -4,7 +4,7 @@ export const commonMessages = defineMessages(
   {
     'app.name': 'Kaizenbord',
     'app.loading': 'Kaizenbord wordt geladen…',
-    'app.bootFailed': 'Kaizenbord kon de gegevens niet laden: {message}',
+    'app.bootFailed': 'Kaizenbord kon de gegevens niet laden. {message}',
     'app.retry': 'Opnieuw proberen',
     'nav.label': 'Hoofdmenu',
     'nav.board': 'Bord',
@@ -91,7 +91,7 @@ export const commonMessages = defineMessages(
   {
     'app.name': 'Kaizenbord',
     'app.loading': 'Loading Kaizenbord…',
-    'app.bootFailed': 'Kaizenbord could not load its data: {message}',
+    'app.bootFailed': 'Kaizenbord could not load its data. {message}',
     'app.retry': 'Try again',
     'nav.label': 'Main menu',
     'nav.board': 'Board',

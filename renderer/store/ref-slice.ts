@@ -1,5 +1,6 @@
 /** Reference data (people, journeys, touchpoints, belevingswaarden) and this laptop's settings. */
 import type { CallInput } from '../../shared/contract';
+import type { CallError } from '../../shared/result';
 import type { ExperienceValue, Journey, Person, Settings, Touchpoint } from '../../shared/domain';
 import type { SliceCreator } from './types';
 
@@ -18,7 +19,8 @@ export type RefCall =
 
 export interface RefSlice {
   ready: boolean;
-  bootError: string | null;
+  /** Why loading failed at start; the shell describes it in the user's language. */
+  bootError: CallError | null;
   settings: Settings;
   people: Person[];
   journeys: Journey[];
@@ -51,7 +53,7 @@ export const createRefSlice: SliceCreator<RefSlice> = (api) => (set, get) => ({
   bootstrap: async () => {
     const res = await api['app:bootstrap']({});
     if (!res.ok) {
-      set({ bootError: res.error.message, ready: false });
+      set({ bootError: res.error, ready: false });
       return;
     }
     set({ ...res.value, bootError: null, ready: true });

@@ -52,7 +52,8 @@ export function Dialog({ title, onClose, children, className, initialFocus, hide
     if (items.length === 0) return;
     const first = items[0];
     const last = items[items.length - 1];
-    if (e.shiftKey && document.activeElement === first) {
+    // Focus can sit on the dialog box itself (it is focused when nothing inside is focusable yet).
+    if (e.shiftKey && (document.activeElement === first || document.activeElement === ref.current)) {
       e.preventDefault();
       last.focus();
     } else if (!e.shiftKey && document.activeElement === last) {
