@@ -198,6 +198,35 @@ describe('board', () => {
     expect(detail.ok && detail.value.idea).toMatchObject({ outcome: 'stopped', lesson: 'Klanten merkten het verschil niet.' });
   });
 
+  it('shows the earlier lesson when a reopened idea is finished again, and saves what is there now', async () => {
+    const { h, user } = await start([{ title: 'Wachtmuziek vervangen', stage: 'act' }]);
+    const item = () => card('Wachtmuziek vervangen').closest('li') as HTMLElement;
+    const finish = async () => {
+      await user.click(within(item()).getByRole('button', { name: 'Verplaats naar…' }));
+      await user.click(screen.getByRole('menuitem', { name: 'Afgerond' }));
+      return screen.findByRole('dialog', { name: '“Wachtmuziek vervangen” afronden' });
+    };
+    let dialog = await finish();
+    await user.click(within(dialog).getByRole('radio', { name: 'Gestopt' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Wat hebben we geleerd?' }), 'Eerste les');
+    await user.click(within(dialog).getByRole('button', { name: 'Afronden' }));
+    await waitFor(async () => expect(await storedStage(h, 'afgerond')).toEqual(['Wachtmuziek vervangen']));
+
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(async () => expect(await storedStage(h, 'act')).toEqual(['Wachtmuziek vervangen']));
+
+    dialog = await finish();
+    const lesson = within(dialog).getByRole('textbox', { name: 'Wat hebben we geleerd?' });
+    await waitFor(() => expect(lesson).toHaveValue('Eerste les'));
+    await user.clear(lesson);
+    await user.click(within(dialog).getByRole('radio', { name: 'Standaard geworden' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Afronden' }));
+    await waitFor(async () => expect(await storedStage(h, 'afgerond')).toEqual(['Wachtmuziek vervangen']));
+    const [done] = await stored(h);
+    const detail = await h.api['ideas:get']({ id: done.id });
+    expect(detail.ok && detail.value.idea).toMatchObject({ outcome: 'adopted', lesson: '' });
+  });
+
   it('sends an idea in Act round for another cycle', async () => {
     const { h, user } = await start([{ title: 'Welkomstmail herschrijven', stage: 'act' }]);
     const item = card('Welkomstmail herschrijven').closest('li') as HTMLElement;

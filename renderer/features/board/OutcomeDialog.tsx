@@ -3,7 +3,7 @@
  * and what was learned. Cancelling leaves the card where it was.
  */
 import { Ban, CircleCheck } from 'lucide-react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { OUTCOMES, TEXT_MAX, type Outcome } from '../../../shared/domain';
 import { useT } from '../../i18n/use-t';
 import { useApp, useAppStoreApi } from '../../store/store';
@@ -23,7 +23,22 @@ function OutcomeForm({ pending }: { pending: PendingFinish }) {
   const title = useApp((s) => s.cards[pending.id]?.title ?? pending.title);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [lesson, setLesson] = useState('');
+  const touched = useRef(false);
   const [missing, setMissing] = useState(false);
+
+  // An idea finished before (and reopened) keeps its lesson: show it so it is edited, not silently reused.
+  useEffect(() => {
+    let live = true;
+    void store
+      .getState()
+      .api['ideas:get']({ id: pending.id })
+      .then((res) => {
+        if (live && res.ok && res.value.idea.lesson && !touched.current) setLesson(res.value.idea.lesson);
+      });
+    return () => {
+      live = false;
+    };
+  }, [store, pending.id]);
   const firstRadio = useRef<HTMLInputElement>(null);
   const ids = { intro: useId(), error: useId(), lesson: useId(), lessonHint: useId() };
 
@@ -41,7 +56,7 @@ function OutcomeForm({ pending }: { pending: PendingFinish }) {
     }
     const s = store.getState();
     const text = lesson.trim();
-    void s.moveIdea(pending.id, pending.toStage, pending.afterId, { outcome, ...(text ? { lesson: text } : {}) });
+    void s.moveIdea(pending.id, pending.toStage, pending.afterId, { outcome, lesson: text });
     s.cancelFinish();
     focusCardSoon(pending.id);
   };
@@ -105,7 +120,10 @@ function OutcomeForm({ pending }: { pending: PendingFinish }) {
             maxLength={TEXT_MAX}
             rows={4}
             aria-describedby={ids.lessonHint}
-            onChange={(e) => setLesson(e.target.value)}
+            onChange={(e) => {
+              touched.current = true;
+              setLesson(e.target.value);
+            }}
           />
           <span id={ids.lessonHint} className="field__hint">
             {t('board.outcome.lesson.hint')}
