@@ -211,9 +211,14 @@ export function seedDemo(target: Db | { db: Db }, options: DemoOptions = {}): De
 
       const author = rnd.pick(people);
       const owner = reached >= 1 ? (rnd.next() < 0.5 ? author : rnd.pick(people)) : null;
-      const createdDaysAgo = Math.min(WINDOW_DAYS - 0.5, 0.3 + path.length * (1.5 + rnd.next() * 2.5) + rnd.next() * 6);
+      // Most ideas moved recently; about a quarter have sat still for a week or two, as on a real board.
+      const idleDays = rnd.next() < 0.25 ? 5 + rnd.next() * 9 : 0.1 + rnd.next() * 1.5;
+      const createdDaysAgo = Math.min(
+        WINDOW_DAYS - 0.5,
+        idleDays + 0.3 + path.length * (1.5 + rnd.next() * 2.5) + rnd.next() * 6,
+      );
       const created = officeHours(now - createdDaysAgo * DAY, now);
-      const end = Math.max(created + path.length * HOUR, now - (0.1 + rnd.next() * 1.5) * DAY);
+      const end = Math.max(created + path.length * HOUR, now - idleDays * DAY);
       const times = path
         .map((_, k) => created + ((end - created) * (k + 1 - 0.3 * rnd.next())) / (path.length + 0.2))
         .map((t) => officeHours(t, now))

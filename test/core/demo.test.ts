@@ -55,6 +55,10 @@ describe('seedDemo', () => {
     expect(Math.min(...created)).toBeGreaterThanOrEqual(NOW.getTime() - SIX_WEEKS);
     expect(Math.max(...created)).toBeLessThanOrEqual(NOW.getTime());
     expect(Math.max(...created) - Math.min(...created)).toBeGreaterThan(14 * 24 * 3_600_000);
+    // Some cards moved today or yesterday, some have sat in their column for a week or more.
+    const idleDays = cards.map((c) => (NOW.getTime() - Date.parse(c.stageEnteredAt)) / 86_400_000);
+    expect(idleDays.filter((d) => d < 2).length).toBeGreaterThanOrEqual(10);
+    expect(idleDays.filter((d) => d >= 5).length).toBeGreaterThanOrEqual(5);
 
     for (const card of cards) {
       const { idea, events, comments } = await unwrap(t.api['ideas:get']({ id: card.id }));
