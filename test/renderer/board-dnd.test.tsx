@@ -59,8 +59,8 @@ afterEach(() => {
   harness = undefined;
 });
 
-async function start(titles: { title: string; stage?: Stage }[]) {
-  harness = await createUiHarness();
+async function start(titles: { title: string; stage?: Stage }[], language: 'nl' | 'en' = 'nl') {
+  harness = await createUiHarness({ language });
   const h = harness;
   const boot = await h.api['app:bootstrap']({});
   if (!boot.ok) throw new Error(boot.error.message);
@@ -70,13 +70,20 @@ async function start(titles: { title: string; stage?: Stage }[]) {
     const res = await h.api['ideas:create']({ actorId, title, kind: 'verbeter', touchpointId });
     if (!res.ok) throw new Error(res.error.message);
     if (stage && stage !== 'nieuw') {
-      await h.api['ideas:move']({ id: res.value.id, actorId, toStage: stage, afterId: null });
+      const moved = await h.api['ideas:move']({
+        id: res.value.id,
+        actorId,
+        toStage: stage,
+        afterId: null,
+        ...(stage === 'afgerond' ? { outcome: 'adopted' as const } : {}),
+      });
+      if (!moved.ok) throw new Error(moved.error.message);
     }
   }
   const user = userEvent.setup();
   listen();
   renderApp(h);
-  await screen.findByRole('list', { name: 'Nieuw' });
+  await screen.findByRole('list', { name: language === 'nl' ? 'Nieuw' : 'New' });
   return { h, user };
 }
 
@@ -152,7 +159,7 @@ describe('board: keyboard drag and drop (dnd-kit keyboard sensor)', () => {
     await user.keyboard('[Space]');
     await user.keyboard('{ArrowRight}');
     await user.keyboard('{Escape}');
-    await waitFor(() => expect(live()).toContain('Verplaatsen geannuleerd.'));
+    await waitFor(() => expect(live()).toContain("Verplaatsen geannuleerd. 'Blijft staan' staat weer in Nieuw."));
     expect(await column(h, 'nieuw')).toEqual(['Blijft staan']);
     expect(within(screen.getByRole('list', { name: 'Nieuw' })).getByRole('button', { name: /^Blijft staan, / })).toBeInTheDocument();
   });
@@ -169,6 +176,41 @@ describe('board: keyboard drag and drop (dnd-kit keyboard sensor)', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Afronden' }));
     await waitFor(async () => expect(await column(h, 'afgerond')).toEqual(['Bijna klaar']));
   });
+  it('reorders within Afgerond without asking for the outcome again', async () => {
+    const { h, user } = await start([
+      { title: 'Al afgerond', stage: 'afgerond' },
+      { title: 'Ook afgerond', stage: 'afgerond' },
+    ]);
+    card('Ook afgerond').focus();
+    await user.keyboard('[Space]');
+    await waitFor(() => expect(live()).toContain("Kaart 'Ook afgerond' opgepakt in Afgerond."));
+    await user.keyboard('{ArrowUp}');
+    await user.keyboard('[Space]');
+    await waitFor(async () => expect(await column(h, 'afgerond')).toEqual(['Ook afgerond', 'Al afgerond']));
+    expect(live()).toContain("'Ook afgerond' neergezet in Afgerond.");
+    expect(live()).not.toContain('Kies nu de uitkomst');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('announces in English when the app is in English: pick up, over, drop and cancel', async () => {
+    const { h, user } = await start([{ title: 'Call back within the hour' }, { title: 'Stays put' }], 'en');
+    card('Call back within the hour').focus();
+    await user.keyboard('[Space]');
+    await waitFor(() => expect(live()).toContain("Picked up card 'Call back within the hour' in New."));
+    await user.keyboard('{ArrowRight}');
+    await waitFor(() => expect(live()).toContain("'Call back within the hour' is now in Plan, position 1 of 1."));
+    await user.keyboard('[Space]');
+    await waitFor(() => expect(live()).toContain("'Call back within the hour' dropped in Plan."));
+    await waitFor(async () => expect(await column(h, 'plan')).toEqual(['Call back within the hour']));
+
+    card('Stays put').focus();
+    await user.keyboard('[Space]');
+    await user.keyboard('{ArrowRight}');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(live()).toContain("Move cancelled. 'Stays put' is back in New."));
+    expect(await column(h, 'nieuw')).toEqual(['Stays put']);
+  });
+
   it('ignores the global keys while a card is lifted: N does not open capture, Ctrl+Z does not undo', async () => {
     const { h, user } = await start([{ title: 'Wordt verplaatst' }, { title: 'Eerder verplaatst', stage: 'plan' }]);
     card('Wordt verplaatst').focus();

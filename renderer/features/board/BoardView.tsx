@@ -50,6 +50,11 @@ export function BoardView() {
   const startStage = useRef<Stage | null>(null);
   /** The last place announced while dragging, so the same place is not repeated. */
   const lastPlace = useRef('');
+  /**
+   * Where the announced drag began. Separate from startStage: dnd-kit announces the drop or cancel after
+   * onDragEnd/onDragCancel have already reset the drag state.
+   */
+  const announcedFrom = useRef<Stage | null>(null);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
@@ -70,6 +75,7 @@ export function BoardView() {
     () => ({
       onDragStart: ({ active: a }) => {
         const stage = findStage(a.id, shownRef.current);
+        announcedFrom.current = stage;
         lastPlace.current = stage ? `${stage}:${shownRef.current[stage].indexOf(String(a.id)) + 1}` : '';
         return t('board.dnd.start', { title: titleOf(a.id), stage: stageName(stage) });
       },
@@ -90,11 +96,11 @@ export function BoardView() {
       onDragEnd: ({ active: a, over }) => {
         const stage = over ? findStage(over.id, shownRef.current) : null;
         if (!stage) return t('board.dnd.endNone', { title: titleOf(a.id) });
-        const key = stage === 'afgerond' && startStage.current !== 'afgerond' ? 'board.dnd.endDone' : 'board.dnd.end';
+        const key = stage === 'afgerond' && announcedFrom.current !== 'afgerond' ? 'board.dnd.endDone' : 'board.dnd.end';
         return t(key, { title: titleOf(a.id), stage: stageName(stage) });
       },
       onDragCancel: ({ active: a }) =>
-        t('board.dnd.cancel', { title: titleOf(a.id), stage: stageName(startStage.current) }),
+        t('board.dnd.cancel', { title: titleOf(a.id), stage: stageName(announcedFrom.current) }),
     }),
     // titleOf/stageName only read refs, the store and t.
     // eslint-disable-next-line react-hooks/exhaustive-deps
