@@ -30,13 +30,13 @@ function NoticeItem({ notice }: { notice: Notice }) {
         {notice.tone === 'error' ? '!' : 'i'}
       </span>
       <span className="notice__text">{noticeText(t, notice)}</span>
-      {notice.undoable && (
+      {notice.undoKey !== undefined && (
         <button
           type="button"
           className="button button--small"
           onClick={() => {
             dismiss(notice.id);
-            void undo();
+            void undo(notice.undoKey);
           }}
         >
           {t('action.undo')}

@@ -9,8 +9,8 @@ export interface Notice {
   key?: string;
   vars?: Record<string, string | number>;
   error?: CallError;
-  /** Offer an "Ongedaan maken" button on this notice. */
-  undoable?: boolean;
+  /** Offer an "Ongedaan maken" button that undoes the undo entry with this key. */
+  undoKey?: number;
 }
 
 export interface NotifySlice {

@@ -148,6 +148,48 @@ describe('board', () => {
     await waitFor(() => expect(within(list('Nieuw')).getAllByRole('listitem')).toHaveLength(2));
   });
 
+  it("each message's \"Ongedaan maken\" undoes its own move, and a move already undone offers no undo", async () => {
+    const { h, user } = await start([{ title: 'Koffie bij binnenkomst' }, { title: 'Naambordje bij de balie' }]);
+    const moveTo = async (title: string, stage: string) => {
+      await user.click(within(card(title).closest('li') as HTMLElement).getByRole('button', { name: 'Verplaats naar…' }));
+      await user.click(screen.getByRole('menuitem', { name: stage }));
+    };
+    await moveTo('Koffie bij binnenkomst', 'Plan');
+    await waitFor(async () => expect(await storedStage(h, 'plan')).toEqual(['Koffie bij binnenkomst']));
+    await moveTo('Naambordje bij de balie', 'Do');
+    await waitFor(async () => expect(await storedStage(h, 'do')).toEqual(['Naambordje bij de balie']));
+
+    // The older message, about Koffie, undoes Koffie's move, not the newer one.
+    const notice = (text: string) => screen.getByText(text).closest('li') as HTMLElement;
+    await user.click(within(notice('"Koffie bij binnenkomst" verplaatst naar Plan.')).getByRole('button', { name: 'Ongedaan maken' }));
+    await waitFor(async () => expect(await storedStage(h, 'plan')).toEqual([]));
+    expect(await storedStage(h, 'do')).toEqual(['Naambordje bij de balie']);
+
+    // Ctrl+Z undoes Naambordje's move; its message no longer offers an undo that would undo something else.
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(async () => expect(await storedStage(h, 'do')).toEqual([]));
+    expect((await storedStage(h, 'nieuw')).sort()).toEqual(['Koffie bij binnenkomst', 'Naambordje bij de balie']);
+    expect(screen.queryByRole('button', { name: 'Ongedaan maken' })).not.toBeInTheDocument();
+  });
+
+  it('undoing an older move puts the card back on top when the card it sat below has moved on', async () => {
+    const { h, user } = await start([{ title: 'Bovenste idee' }, { title: 'Onderste idee' }]);
+    const moveTo = async (title: string, stage: string) => {
+      await user.click(within(card(title).closest('li') as HTMLElement).getByRole('button', { name: 'Verplaats naar…' }));
+      await user.click(screen.getByRole('menuitem', { name: stage }));
+    };
+    await moveTo('Onderste idee', 'Plan');
+    await waitFor(async () => expect(await storedStage(h, 'plan')).toEqual(['Onderste idee']));
+    await moveTo('Bovenste idee', 'Do');
+    await waitFor(async () => expect(await storedStage(h, 'do')).toEqual(['Bovenste idee']));
+
+    const notice = screen.getByText('"Onderste idee" verplaatst naar Plan.').closest('li') as HTMLElement;
+    await user.click(within(notice).getByRole('button', { name: 'Ongedaan maken' }));
+    await waitFor(async () => expect(await storedStage(h, 'nieuw')).toEqual(['Onderste idee']));
+    expect(await storedStage(h, 'do')).toEqual(['Bovenste idee']);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('opens the move menu with m and moves with the keyboard only', async () => {
     const { h, user } = await start([{ title: 'Naambordje bij de balie' }]);
     card('Naambordje bij de balie').focus();
