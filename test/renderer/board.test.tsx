@@ -81,6 +81,12 @@ function titlesIn(stage: string, titles: string[]) {
 
 const card = (title: string) => screen.getByRole('button', { name: new RegExp(`^${title}, `) });
 
+/** Move a card with its "Verplaats naar…" menu. */
+async function moveWithMenu(user: ReturnType<typeof userEvent.setup>, title: string, stage: string) {
+  await user.click(within(card(title).closest('li') as HTMLElement).getByRole('button', { name: 'Verplaats naar…' }));
+  await user.click(screen.getByRole('menuitem', { name: stage }));
+}
+
 describe('board', () => {
   it('shows six lists named by stage, with counts in total and per kind', async () => {
     await start([
@@ -150,13 +156,9 @@ describe('board', () => {
 
   it("each message's \"Ongedaan maken\" undoes its own move, and a move already undone offers no undo", async () => {
     const { h, user } = await start([{ title: 'Koffie bij binnenkomst' }, { title: 'Naambordje bij de balie' }]);
-    const moveTo = async (title: string, stage: string) => {
-      await user.click(within(card(title).closest('li') as HTMLElement).getByRole('button', { name: 'Verplaats naar…' }));
-      await user.click(screen.getByRole('menuitem', { name: stage }));
-    };
-    await moveTo('Koffie bij binnenkomst', 'Plan');
+    await moveWithMenu(user, 'Koffie bij binnenkomst', 'Plan');
     await waitFor(async () => expect(await storedStage(h, 'plan')).toEqual(['Koffie bij binnenkomst']));
-    await moveTo('Naambordje bij de balie', 'Do');
+    await moveWithMenu(user, 'Naambordje bij de balie', 'Do');
     await waitFor(async () => expect(await storedStage(h, 'do')).toEqual(['Naambordje bij de balie']));
 
     // The older message, about Koffie, undoes Koffie's move, not the newer one.
@@ -174,13 +176,9 @@ describe('board', () => {
 
   it('undoing an older move puts the card back on top when the card it sat below has moved on', async () => {
     const { h, user } = await start([{ title: 'Bovenste idee' }, { title: 'Onderste idee' }]);
-    const moveTo = async (title: string, stage: string) => {
-      await user.click(within(card(title).closest('li') as HTMLElement).getByRole('button', { name: 'Verplaats naar…' }));
-      await user.click(screen.getByRole('menuitem', { name: stage }));
-    };
-    await moveTo('Onderste idee', 'Plan');
+    await moveWithMenu(user, 'Onderste idee', 'Plan');
     await waitFor(async () => expect(await storedStage(h, 'plan')).toEqual(['Onderste idee']));
-    await moveTo('Bovenste idee', 'Do');
+    await moveWithMenu(user, 'Bovenste idee', 'Do');
     await waitFor(async () => expect(await storedStage(h, 'do')).toEqual(['Bovenste idee']));
 
     const notice = screen.getByText('"Onderste idee" verplaatst naar Plan.').closest('li') as HTMLElement;
