@@ -37,7 +37,9 @@ export function rendererIsStale(root = PROJECT_ROOT) {
 
 function run(command, args, cwd, log) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Vite honours an inherited NODE_ENV: under vitest (NODE_ENV=test) it would bundle React's slow development
+    // build. What users get is always the production build.
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk.toString()));
     child.stderr.on('data', (chunk) => (output += chunk.toString()));

@@ -21,6 +21,15 @@ describeE2E('browser harness in Chromium', () => {
     expect(app.problems).toEqual([]);
   });
 
+  it('serves a production build of React, even when the build ran under vitest (NODE_ENV=test)', async () => {
+    const html = await (await fetch(app.harness.url)).text();
+    const script = /src="\.?\/?(assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeTruthy();
+    const js = await (await fetch(new URL(script!, app.harness.url))).text();
+    // The development build of React is several times slower and larger; it must never be what users get.
+    expect(js).not.toContain('jsxDEV');
+  });
+
   it('refuses a request with a foreign Host, even from a page on the harness (DNS rebinding)', async () => {
     const foreignHost = await app.page.request.post(`${app.harness.url}api/people:create`, {
       headers: { host: 'rebind.evil.example', 'content-type': 'application/json' },
