@@ -31,6 +31,13 @@ import { OutcomeDialog } from './OutcomeDialog';
 import './board.css';
 
 const measuring = { droppable: { strategy: MeasuringStrategy.Always } };
+/**
+ * Auto-scroll the columns and a column's list while dragging, never the page: a card dragged to the edge of a
+ * narrow window would otherwise push the header and filters out of view along with the board.
+ */
+const autoScroll = {
+  canScroll: (element: Element) => element !== document.scrollingElement && element !== document.body,
+};
 
 export function BoardView() {
   const t = useT();
@@ -177,6 +184,7 @@ export function BoardView() {
           sensors={sensors}
           collisionDetection={collisionDetection}
           measuring={measuring}
+          autoScroll={autoScroll}
           accessibility={accessibility}
           onDragStart={onDragStart}
           onDragOver={onDragOver}
