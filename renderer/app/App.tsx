@@ -82,7 +82,13 @@ export function App() {
           </button>
         </nav>
         <div className="app__actions">
-          <button type="button" className="button button--primary" onClick={openCapture} aria-keyshortcuts="N Control+N">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={openCapture}
+            aria-keyshortcuts="N Control+N"
+            data-focus-fallback
+          >
             <Plus size={16} aria-hidden="true" /> {t('action.newIdea')}
           </button>
           <PersonSwitcher />

@@ -34,7 +34,9 @@ export function Dialog({ title, onClose, children, className, initialFocus, hide
     const first = initialFocus?.current ?? node?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? node)?.focus();
     return () => {
-      if (previous && document.contains(previous)) previous.focus();
+      if (previous && previous !== document.body && document.contains(previous)) previous.focus();
+      // Nothing had focus before (first run): start from the app's main action rather than the page itself.
+      else document.querySelector<HTMLElement>('[data-focus-fallback]')?.focus();
     };
     // Focus once on open only.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -35,6 +35,16 @@ describe('first run', () => {
     expect(screen.getByRole('dialog', { name: 'Wie ben je?' })).toBeInTheDocument();
   });
 
+  it('puts focus on "Nieuw idee" once the first person is added, so the keyboard user can start', async () => {
+    harness = await createUiHarness({ person: null });
+    const user = userEvent.setup();
+    renderApp(harness);
+    const dialog = await screen.findByRole('dialog', { name: 'Wie ben je?' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Naam' }), 'Noor Bakker{Enter}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Wie ben je?' })).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: /Nieuw idee/ })).toHaveFocus();
+  });
+
   it('explains an empty or too long name and saves nothing', async () => {
     harness = await createUiHarness({ person: null });
     const user = userEvent.setup();
