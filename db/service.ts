@@ -27,6 +27,7 @@ import {
   replaceIdeaValues,
   setIdeaPosition,
   updateIdeaColumns,
+  type ColumnEntry,
   type IdeaColumnField,
   type IdeaColumnValues,
   type IdeaRow,
@@ -115,6 +116,21 @@ function assertExactSet(ids: readonly string[], existing: readonly { id: string 
   if (given.size !== all.size || ids.some((id) => !all.has(id))) {
     throw invalid('ids', 'invalid_value', 'ids must list every item exactly once');
   }
+}
+
+/**
+ * The sort key for a card placed at index `insertAt` of `column` (the column's cards without it). When the gap
+ * there ran out, the whole column gets fresh, evenly spaced keys first.
+ */
+function keyAt(db: Db, column: readonly ColumnEntry[], insertAt: number, id: string, at: string): number {
+  const position = positionBetween(column[insertAt - 1]?.position ?? null, column[insertAt]?.position ?? null);
+  if (position !== null) return position;
+  const fresh = renumbered(column.length + 1);
+  const order = [...column.slice(0, insertAt), { id, position: Number.NaN }, ...column.slice(insertAt)];
+  order.forEach((entry, i) => {
+    if (entry.id !== id && entry.position !== fresh[i]) setIdeaPosition(db, entry.id, fresh[i]!, at);
+  });
+  return fresh[insertAt]!;
 }
 
 const endPosition = (max: number | null): number => (max === null ? POSITION_GAP : max + POSITION_GAP);
@@ -353,19 +369,7 @@ const handlers: Handlers = {
     const columns: IdeaColumnValues = {};
     const sameStage = row.stage === toStage;
     const samePlace = sameStage && fullColumn.findIndex((e) => e.id === row.id) === insertAt;
-    if (!samePlace) {
-      let position = positionBetween(column[insertAt - 1]?.position ?? null, column[insertAt]?.position ?? null);
-      if (position === null) {
-        // The gap ran out: give the whole column fresh, evenly spaced keys.
-        const fresh = renumbered(column.length + 1);
-        const order = [...column.slice(0, insertAt), { id: row.id, position: Number.NaN }, ...column.slice(insertAt)];
-        order.forEach((entry, i) => {
-          if (entry.id !== row.id && entry.position !== fresh[i]) setIdeaPosition(db, entry.id, fresh[i]!, at);
-        });
-        position = fresh[insertAt]!;
-      }
-      columns.position = position;
-    }
+    if (!samePlace) columns.position = keyAt(db, column, insertAt, row.id, at);
     if (!sameStage) {
       columns.stage = toStage;
       columns.stageEnteredAt = at;
@@ -410,7 +414,13 @@ const handlers: Handlers = {
     const row = requireIdea(db, id);
     requirePerson(db, actorId, 'actorId');
     if (row.deleted_at === null) throw conflict('not_deleted', 'The idea is not deleted', 'id');
-    updateIdeaColumns(db, row.id, { deletedAt: null }, at);
+    const columns: IdeaColumnValues = { deletedAt: null };
+    // Back in place: its old key still sorts it where it was, unless a card placed in the column meanwhile
+    // took that very key (a new top card, a midpoint, a renumber). Then it goes directly above that card.
+    const column = listColumn(db, row.stage);
+    const below = column.findIndex((e) => e.position >= row.position);
+    if (below >= 0 && column[below]!.position === row.position) columns.position = keyAt(db, column, below, row.id, at);
+    updateIdeaColumns(db, row.id, columns, at);
     insertEvent(db, { id: uuid(), ideaId: row.id, personId: actorId, type: 'restored', toStage: row.stage, at });
     return loadIdea(db, row.id);
   },
