@@ -3,7 +3,6 @@ import { defineMessages } from '../../i18n/define';
 export const boardMessages = defineMessages(
   {
     'board.label': 'PDCA-bord',
-    'board.loading': 'Het bord wordt bijgewerkt…',
     'board.count.verbeter_one': '{count} verbeter',
     'board.count.verbeter_other': '{count} verbeter',
     'board.count.verleuk_one': '{count} verleuk',
@@ -26,11 +25,8 @@ export const boardMessages = defineMessages(
     'board.card.noTouchpoint': 'Touchpoint onbekend',
     'board.card.moveMenu': 'Verplaats naar…',
     'board.card.moveMenu.label': 'Verplaats “{title}” naar',
-    'board.card.moveTo': 'Naar {stage}',
     'board.card.cycleAgain': 'Nog een cyclus',
-    'board.card.cycleAgain.label': 'Nog een cyclus voor “{title}”',
     'board.card.cycled': '“{title}” staat weer in Plan voor cyclus {cycle}.',
-    'board.card.moved': '“{title}” staat nu in {stage}.',
 
     'board.filter.label': 'Filters',
     'board.filter.search': 'Zoeken',
@@ -72,7 +68,6 @@ export const boardMessages = defineMessages(
   },
   {
     'board.label': 'PDCA board',
-    'board.loading': 'Updating the board…',
     'board.count.verbeter_one': '{count} improvement',
     'board.count.verbeter_other': '{count} improvements',
     'board.count.verleuk_one': '{count} delight',
@@ -95,11 +90,8 @@ export const boardMessages = defineMessages(
     'board.card.noTouchpoint': 'Unknown touchpoint',
     'board.card.moveMenu': 'Move to…',
     'board.card.moveMenu.label': 'Move “{title}” to',
-    'board.card.moveTo': 'To {stage}',
     'board.card.cycleAgain': 'Another cycle',
-    'board.card.cycleAgain.label': 'Another cycle for “{title}”',
     'board.card.cycled': '“{title}” is back in Plan for cycle {cycle}.',
-    'board.card.moved': '“{title}” is now in {stage}.',
 
     'board.filter.label': 'Filters',
     'board.filter.search': 'Search',

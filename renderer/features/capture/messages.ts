@@ -3,7 +3,6 @@ import { defineMessages } from '../../i18n/define';
 export const captureMessages = defineMessages(
   {
     'capture.title': 'Nieuw idee',
-    'capture.intro': 'Kort is goed: je werkt het idee later uit.',
     'capture.field.title': 'Titel',
     'capture.field.title.placeholder': 'Bijvoorbeeld: klanten terugbellen binnen een uur',
     'capture.field.kind': 'Soort',
@@ -28,7 +27,6 @@ export const captureMessages = defineMessages(
   },
   {
     'capture.title': 'New idea',
-    'capture.intro': 'Short is fine: you can work the idea out later.',
     'capture.field.title': 'Title',
     'capture.field.title.placeholder': 'For example: call customers back within an hour',
     'capture.field.kind': 'Kind',

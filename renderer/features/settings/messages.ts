@@ -34,7 +34,6 @@ export const settingsMessages = defineMessages(
     'settings.values.title': 'Belevingswaarden',
     'settings.values.intro':
       'Wat willen jullie dat klanten voelen? De servicepiramide bouwt van onder naar boven: eerst de basis op orde, dan negatieve emoties voorkomen, dan positieve emoties oproepen.',
-    'settings.values.level': 'Niveau {level}',
     'settings.values.explain.1': 'De basis klopt: betrouwbaar, duidelijk en zonder fouten.',
     'settings.values.explain.2': 'Geen ergernis, onzekerheid of onnodig wachten voor de klant.',
     'settings.values.explain.3': 'Warmte, verrassing en persoonlijke aandacht die klanten bijblijven.',
@@ -116,7 +115,6 @@ export const settingsMessages = defineMessages(
     'settings.values.title': 'Experience values',
     'settings.values.intro':
       'What do you want customers to feel? The service pyramid builds from the bottom up: first get the basics right, then prevent negative emotions, then evoke positive ones.',
-    'settings.values.level': 'Level {level}',
     'settings.values.explain.1': 'The basics work: reliable, clear and without mistakes.',
     'settings.values.explain.2': 'No irritation, uncertainty or needless waiting for the customer.',
     'settings.values.explain.3': 'Warmth, surprise and personal attention that customers remember.',
