@@ -3,7 +3,7 @@
  * ipcRenderer itself never reaches the page; each function invokes the channel named after its call.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { CALL_NAMES, type CallName } from '../shared/contract';
+import { CALL_NAMES, type CallName } from '../shared/calls';
 import type { Result } from '../shared/result';
 
 type Bridge = Record<CallName, (input: unknown) => Promise<Result<unknown>>>;

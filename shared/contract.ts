@@ -29,6 +29,9 @@ import {
   type Touchpoint,
 } from './domain';
 import type { Result } from './result';
+import { CALL_NAMES, createApi, isCallName, type CallName, type Transport } from './calls';
+
+export { CALL_NAMES, createApi, isCallName, type CallName, type Transport };
 
 const id = z.uuid();
 const title = z.string().trim().min(1).max(TITLE_MAX);
@@ -215,29 +218,16 @@ export const contract = {
 } as const;
 
 export type Contract = typeof contract;
-export type CallName = keyof Contract;
 export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
 export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
 export type CallOutput<K extends CallName> = Contract[K]['output'];
-
-export const CALL_NAMES = Object.keys(contract) as CallName[];
-
-export function isCallName(value: unknown): value is CallName {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
-}
-
 
 /** The API as the renderer sees it: one async function per call, never throwing. */
 export type KaizenApi = {
   [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
 };
 
-/** How a host (Electron preload, the harness client, tests) delivers a call to the core. */
-export type Transport = (name: CallName, input: unknown) => Promise<Result<unknown>>;
-
-/** Build a typed API over any transport. */
-export function createApi(transport: Transport): KaizenApi {
-  const api = {} as Record<CallName, (input: unknown) => Promise<Result<unknown>>>;
-  for (const callName of CALL_NAMES) api[callName] = (input) => transport(callName, input);
-  return api as unknown as KaizenApi;
-}
+// The name list in calls.ts and this table must name exactly the same calls.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: Same<keyof Contract, CallName> = true;
+void namesMatch;

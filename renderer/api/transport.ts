@@ -1,5 +1,6 @@
 /** How the renderer reaches the core: Electron's preload bridge when present, else the browser harness over HTTP. */
-import { createApi, type CallName, type KaizenApi, type Transport } from '../../shared/contract';
+import { createApi, type CallName, type Transport } from '../../shared/calls';
+import type { KaizenApi } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 
 type Bridge = Record<CallName, (input: unknown) => Promise<Result<unknown>>>;

@@ -37,6 +37,8 @@ describe('the contract table', () => {
       expect(contract[name].doc.length).toBeGreaterThan(10);
       expect(typeof contract[name].input.safeParse).toBe('function');
     }
+    // The zod-free name list (for the renderer and preload bundles) names exactly the table's calls.
+    expect([...CALL_NAMES].sort()).toEqual(Object.keys(contract).sort());
     expect(isCallName('ideas:create')).toBe(true);
     expect(isCallName('__proto__')).toBe(false);
     expect(isCallName('toString')).toBe(false);
