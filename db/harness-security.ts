@@ -4,7 +4,7 @@
  */
 
 /** The policy sent as a response header by both hosts (see also META_CONTENT_SECURITY_POLICY). */
-export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
+const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'self'"],
   ['script-src', "'self'"],
   ['style-src', "'self'"],

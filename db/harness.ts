@@ -12,7 +12,7 @@ import type { Result } from '../shared/result';
 import { SECURITY_HEADERS, contentTypeFor } from './harness-security';
 import { createCore, seedDemo, type Core } from './index';
 
-export const RENDERER_OUT_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
+const RENDERER_OUT_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
 export const DB_FILE_NAME = 'kaizenbord.sqlite';
 /** Requests with a larger body are refused with 413 before any of it is parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -55,12 +55,12 @@ const failure = (code: 'validation' | 'unknown_call' | 'internal', message: stri
 });
 
 /** Hosts a page of this harness may be reached by; anything else is DNS rebinding or a foreign site. */
-export function allowedHosts(port: number): Set<string> {
+function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 }
 
 /** Null when the request may proceed, else the reason it is refused. */
-export function checkRequestOrigin(headers: http.IncomingHttpHeaders, port: number): string | null {
+function checkRequestOrigin(headers: http.IncomingHttpHeaders, port: number): string | null {
   const hosts = allowedHosts(port);
   const host = headers.host?.toLowerCase();
   if (!host || !hosts.has(host)) return 'Forbidden host';

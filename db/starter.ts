@@ -7,7 +7,7 @@ import { readRawSetting, writeSetting, DEFAULT_SETTINGS } from './queries/settin
 
 type Db = Database.Database;
 
-export const STARTER_JOURNEY = 'Klantreis';
+const STARTER_JOURNEY = 'Klantreis';
 
 export const STARTER_TOUCHPOINTS = [
   'Eerste contact',
@@ -18,7 +18,7 @@ export const STARTER_TOUCHPOINTS = [
   'Klacht & nazorg',
 ] as const;
 
-export const STARTER_VALUES: readonly { name: string; level: PyramidLevel }[] = [
+const STARTER_VALUES: readonly { name: string; level: PyramidLevel }[] = [
   // 1 · basis op orde
   { name: 'Betrouwbaar', level: 1 },
   { name: 'Duidelijk', level: 1 },

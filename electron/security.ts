@@ -9,8 +9,8 @@ export { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, SECURITY_HEADERS
 
 /** The renderer is served from this privileged custom scheme instead of file:// (Electron security checklist). */
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'kaizenbord';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_HOST = 'kaizenbord';
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** Options of the one app window: an untrusted renderer with no Node and no way out of its sandbox. */

@@ -48,7 +48,7 @@ export interface IdeaRow {
 }
 
 /** Idea fields (domain names) that map one-to-one on a column; valueIds lives in idea_values. */
-export const IDEA_COLUMNS = {
+const IDEA_COLUMNS = {
   title: 'title',
   description: 'description',
   kind: 'kind',
@@ -77,7 +77,7 @@ export const IDEA_COLUMNS = {
 export type IdeaColumnField = keyof typeof IDEA_COLUMNS;
 export type IdeaColumnValues = Partial<Record<IdeaColumnField, string | number | null>>;
 
-export function toIdea(r: IdeaRow, valueIds: string[]): Idea {
+function toIdea(r: IdeaRow, valueIds: string[]): Idea {
   return {
     id: r.id,
     title: r.title,
@@ -115,7 +115,7 @@ export function getIdeaRow(db: Db, id: string): IdeaRow | undefined {
 }
 
 /** Value ids of an idea in the order of the belevingswaarden list. */
-export function getIdeaValueIds(db: Db, ideaId: string): string[] {
+function getIdeaValueIds(db: Db, ideaId: string): string[] {
   return stmt(
     db,
     `SELECT iv.value_id FROM idea_values iv JOIN experience_values v ON v.id = iv.value_id

@@ -19,9 +19,6 @@ export function stmt(db: Db, sql: string): Database.Statement {
   return prepared;
 }
 
-/** SQLite stores booleans as 0/1 in STRICT INTEGER columns. */
-export const bool = (value: boolean): 0 | 1 => (value ? 1 : 0);
-
 /** Names are compared case- and accent-insensitively, ignoring surrounding and repeated spaces. */
 export function nameKey(name: string): string {
   return name

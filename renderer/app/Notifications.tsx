@@ -6,7 +6,7 @@ import { useApp, useAppShallow } from '../store/store';
 import type { Notice } from '../store/notify-slice';
 import type { Translate } from '../i18n/i18n';
 
-export function noticeText(t: Translate, notice: Notice): string {
+function noticeText(t: Translate, notice: Notice): string {
   if (notice.error) return describeError(t, notice.error);
   const vars = { ...notice.vars };
   if (typeof vars.stageKey === 'string') vars.stage = t(`stage.${vars.stageKey}`);

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useAppStoreApi } from '../store/store';
 
-export function isTypingTarget(target: EventTarget | null): boolean {
+function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;

@@ -4,7 +4,7 @@ import { createTranslator, dateLocales, numberLocales, type Translate } from './
 import type { Locale } from 'date-fns/locale';
 import type { Language } from '../../shared/domain';
 
-export function useLanguage(): Language {
+function useLanguage(): Language {
   return useApp((s) => s.settings.language);
 }
 

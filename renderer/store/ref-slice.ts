@@ -34,7 +34,7 @@ export interface RefSlice {
   editReference: <K extends RefCall>(name: K, input: CallInput<K>) => Promise<unknown>;
 }
 
-export const defaultSettings: Settings = {
+const defaultSettings: Settings = {
   language: 'nl',
   theme: 'system',
   currentPersonId: null,

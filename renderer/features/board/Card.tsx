@@ -24,7 +24,7 @@ function useTouchpointName(id: string | undefined): string {
 }
 
 /** The card's face: kind, title, touchpoint, time in column, cycle, outcome and who carries it. */
-export const CardContent = memo(function CardContent({ id, stage, titleId }: { id: string; stage: Stage; titleId?: string }) {
+const CardContent = memo(function CardContent({ id, stage, titleId }: { id: string; stage: Stage; titleId?: string }) {
   const t = useT();
   const { dateLocale } = useLocale();
   const card = useApp((s) => s.cards[id]);

@@ -16,7 +16,7 @@ const COLUMN_PREFIX = 'column:';
 /** Each column body is a droppable too, so an empty column accepts a card. */
 export const columnDroppableId = (stage: Stage) => `${COLUMN_PREFIX}${stage}`;
 
-export function columnOf(id: UniqueIdentifier): Stage | null {
+function columnOf(id: UniqueIdentifier): Stage | null {
   const text = String(id);
   if (!text.startsWith(COLUMN_PREFIX)) return null;
   const stage = text.slice(COLUMN_PREFIX.length);
@@ -116,7 +116,7 @@ export function projectedPlace(
 
 // Focus between cards (j/k/h/l and arrows) works on the DOM: what is shown is what you move through.
 
-export function cardElement(id: string): HTMLElement | null {
+function cardElement(id: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(id)}"]`);
 }
 

@@ -6,7 +6,7 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { useApp } from '../../store/store';
 import { formatAgo, formatDateTime } from './format';
 
-export function eventSentence(t: Translate, event: IdeaEvent, who: string, listFormat: Intl.ListFormat, language: string): string {
+function eventSentence(t: Translate, event: IdeaEvent, who: string, listFormat: Intl.ListFormat, language: string): string {
   const stage = (s: string | null) => (s ? t(`stage.${s}`) : '');
   switch (event.type) {
     case 'created':

@@ -5,7 +5,7 @@
 import type { IdeaPatch } from '../../../shared/contract';
 import { TEXT_MAX, TITLE_MAX, type Idea } from '../../../shared/domain';
 
-export const TEXT_FIELDS = [
+const TEXT_FIELDS = [
   'title',
   'description',
   'problem',
@@ -79,7 +79,7 @@ export type FieldProblem =
 export type PatchResult = { ok: true; patch: IdeaPatch } | { ok: false; problem: FieldProblem };
 
 /** A whole grade 1–10, null for an empty field, undefined when the text is not a grade. */
-export function parseGrade(text: string): number | null | undefined {
+function parseGrade(text: string): number | null | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return null;
   if (!/^\d{1,2}$/.test(trimmed)) return undefined;

@@ -9,7 +9,7 @@ import type { Idea } from '../../../shared/domain';
 import type { CallError } from '../../../shared/result';
 import { useAppStoreApi } from '../../store/store';
 
-export const TYPING_PAUSE_MS = 500;
+const TYPING_PAUSE_MS = 500;
 
 export type SaveState =
   | { kind: 'idle' }
