@@ -43,6 +43,13 @@ export interface BoardSlice {
 export const emptyColumns = (): Columns =>
   Object.fromEntries(STAGES.map((s) => [s, [] as string[]])) as unknown as Columns;
 
+/** The column order of cards as the core lists them. */
+function columnsOf(cards: readonly BoardCard[]): Columns {
+  const columns = emptyColumns();
+  for (const card of cards) columns[card.stage].push(card.id);
+  return columns;
+}
+
 function cardFromIdea(idea: Idea): BoardCard {
   return {
     id: idea.id,
@@ -80,21 +87,16 @@ let loadSeq = 0;
 async function wholeBoardPlace(api: KaizenApi, id: string): Promise<Result<{ card: BoardCard; columns: Columns }>> {
   const res = await api['board:get']({ filter: {} });
   if (!res.ok) return res;
-  const columns = emptyColumns();
-  let card: BoardCard | undefined;
-  for (const c of res.value.cards) {
-    columns[c.stage].push(c.id);
-    if (c.id === id) card = c;
-  }
+  const card = res.value.cards.find((c) => c.id === id);
   return card
-    ? { ok: true, value: { card, columns } }
+    ? { ok: true, value: { card, columns: columnsOf(res.value.cards) } }
     : { ok: false, error: { code: 'not_found', message: 'The idea is not on the board', field: 'id' } };
 }
 
 export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) => {
   const actor = () => get().settings.currentPersonId;
 
-  const failed = (error: Parameters<ReturnType<typeof get>['notify']>[0]['error']) => {
+  const failed = (error: CallError) => {
     get().notify({ tone: 'error', error });
     return false;
   };
@@ -114,16 +116,11 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) =>
       if (seq !== loadSeq) return;
       if (!res.ok) {
         set({ boardLoading: false });
-        get().notify({ tone: 'error', error: res.error });
+        failed(res.error);
         return;
       }
-      const cards: Record<string, BoardCard> = {};
-      const columns = emptyColumns();
-      for (const card of res.value.cards) {
-        cards[card.id] = card;
-        columns[card.stage].push(card.id);
-      }
-      set({ cards, columns, boardLoading: false });
+      const cards = Object.fromEntries(res.value.cards.map((card) => [card.id, card]));
+      set({ cards, columns: columnsOf(res.value.cards), boardLoading: false });
     },
 
     setFilter: (patch) => {
