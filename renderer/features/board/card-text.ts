@@ -1,21 +1,8 @@
-/** Pure helpers for what a card says: initials, time in column, and its accessible name. */
+/** Pure helpers for what a card says: avatar hue, time in column, and its accessible name. */
 import { differenceInSeconds, formatDistanceToNowStrict } from 'date-fns';
 import type { Locale } from 'date-fns/locale';
 import type { BoardCard, Person, Stage } from '../../../shared/domain';
 import type { Translate } from '../../i18n/i18n';
-
-/** Dutch surname prefixes are left out of initials: "Anouk de Vries" → "AV". */
-const PARTICLES = new Set(['de', 'den', 'der', 'van', 'het', "'t", 'te', 'ten', 'ter', 'in', 'op', 'la', 'le', 'du', 'da', 'di', 'von', 'zu']);
-
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return '?';
-  const main = words.filter((w, i) => i === 0 || !PARTICLES.has(w.toLowerCase()));
-  const first = main[0] ?? words[0];
-  const last = main.length > 1 ? main[main.length - 1] : undefined;
-  const letter = (w: string) => Array.from(w)[0]?.toLocaleUpperCase() ?? '';
-  return `${letter(first)}${last ? letter(last) : ''}`;
-}
 
 /** A stable hue for a person's avatar. */
 export function hueFor(id: string): number {
