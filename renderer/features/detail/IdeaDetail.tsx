@@ -12,11 +12,12 @@ import type { Columns } from '../../store/board-slice';
 import { useApp, useAppStoreApi } from '../../store/store';
 import { Dialog } from '../../ui/Dialog';
 import { focusCardSoon } from '../board/board-dnd';
+import { timeInColumn } from '../board/card-text';
 import { KindBadge } from '../board/kind';
 import { Comments } from './Comments';
 import { toDraft, toPatch, type Draft, type DraftField, type FieldProblem, type TypedField } from './draft';
 import { TextField, type Editor } from './fields';
-import { formatDate, formatDuration } from './format';
+import { formatDate } from './format';
 import { History } from './History';
 import { PdcaSections } from './PdcaSections';
 import { Properties } from './Properties';
@@ -320,7 +321,7 @@ function About({ detail }: { detail: IdeaDetailData }) {
           <dt>{t('detail.meta.stage')}</dt>
           <dd>
             {t(`stage.${idea.stage}`)}{' '}
-            <span className="detail-about__muted">{t('detail.meta.since', { time: formatDuration(idea.stageEnteredAt, dateLocale) })}</span>
+            <span className="detail-about__muted">{t('detail.meta.since', { time: timeInColumn(t, idea.stageEnteredAt, dateLocale) })}</span>
           </dd>
         </div>
         <div>

@@ -15,6 +15,3 @@ export function formatAgo(iso: string, locale: Locale, t: Translate, now = new D
   if (Math.abs(differenceInSeconds(now, date)) < 60) return t('detail.time.justNow');
   return formatDistanceToNowStrict(date, { addSuffix: true, locale });
 }
-
-/** "3 dagen" — how long since `iso`, without a suffix. */
-export const formatDuration = (iso: string, locale: Locale) => formatDistanceToNowStrict(parseISO(iso), { locale });
