@@ -1,27 +1,17 @@
 /** The board: every visible card matching a filter, in column order, in one query. */
 import type Database from 'better-sqlite3';
-import type { BoardCard, BoardFilter, Kind, Outcome, Stage } from '../../shared/domain';
+import type { BoardCard, BoardFilter } from '../../shared/domain';
 import { STAGES } from '../../shared/domain';
+import type { IdeaRow } from './ideas';
 import { stmt } from './statements';
 import { toFtsQuery } from './search';
 
 type Db = Database.Database;
 
-interface CardRow {
-  id: string;
-  title: string;
-  kind: Kind;
-  stage: Stage;
-  position: number;
-  touchpoint_id: string;
-  author_id: string;
-  owner_id: string | null;
-  value_ids: string | null;
-  cycle: number;
-  stage_entered_at: string;
-  created_at: string;
-  outcome: Outcome | null;
-}
+type CardRow = Pick<
+  IdeaRow,
+  'id' | 'title' | 'kind' | 'stage' | 'position' | 'touchpoint_id' | 'author_id' | 'owner_id' | 'cycle' | 'stage_entered_at' | 'created_at' | 'outcome'
+> & { value_ids: string | null };
 
 const STAGE_ORDER = `CASE i.stage ${STAGES.map((s, n) => `WHEN '${s}' THEN ${n}`).join(' ')} END`;
 
