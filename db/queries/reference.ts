@@ -32,15 +32,7 @@ const toPerson = (r: PersonRow): Person => ({
   updatedAt: r.updated_at,
 });
 const toJourney = (r: JourneyRow): Journey => ({ ...toPerson(r), position: r.position });
-const toTouchpoint = (r: TouchpointRow): Touchpoint => ({
-  id: r.id,
-  journeyId: r.journey_id,
-  name: r.name,
-  position: r.position,
-  archived: r.archived === 1,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
+const toTouchpoint = (r: TouchpointRow): Touchpoint => ({ ...toJourney(r), journeyId: r.journey_id });
 const toValue = (r: ValueRow): ExperienceValue => ({ ...toJourney(r), level: r.level as PyramidLevel });
 
 // People
