@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { createApi, type CallName, type CallOutput, type KaizenApi, type ParsedInput, ideaPatch } from '../shared/contract';
-import type { Idea, Stage } from '../shared/domain';
+import type { Idea, Stage, Touchpoint } from '../shared/domain';
 import { positionBetween, renumbered, POSITION_GAP } from '../shared/ordering';
 import type { CallError, Result } from '../shared/result';
 import { validateCall } from '../shared/validate';
@@ -79,6 +79,30 @@ function requirePerson(db: Db, id: string, field: string) {
   const person = getPerson(db, id);
   if (!person) throw notFound(field, 'Person');
   return person;
+}
+
+function requireJourney(db: Db, id: string, field: string) {
+  const journey = getJourney(db, id);
+  if (!journey) throw notFound(field, 'Journey');
+  return journey;
+}
+
+/** A journey that can take touchpoints (not archived). */
+function requireActiveJourney(db: Db, id: string): void {
+  if (requireJourney(db, id, 'journeyId').archived) throw conflict('archived', 'The journey is archived', 'journeyId');
+}
+
+/** A touchpoint new ideas can be logged on (it and its journey are active). */
+function requireUsableTouchpoint(db: Db, id: string, field: string): void {
+  const touchpoint = getTouchpoint(db, id);
+  if (!touchpoint) throw notFound(field, 'Touchpoint');
+  if (!touchpoint.usable) throw conflict('archived', 'The touchpoint is archived', field);
+}
+
+/** A touchpoint as the calls return it (without `usable`). */
+function loadTouchpoint(db: Db, id: string): Touchpoint {
+  const { usable: _usable, ...touchpoint } = getTouchpoint(db, id)!;
+  return touchpoint;
 }
 
 function requireIdea(db: Db, id: string, field = 'id'): IdeaRow {
@@ -182,8 +206,7 @@ const handlers: Handlers = {
   },
 
   'journeys:update': ({ db, at }, input) => {
-    const journey = getJourney(db, input.id);
-    if (!journey) throw notFound('id', 'Journey');
+    const journey = requireJourney(db, input.id, 'id');
     const name = input.name ?? journey.name;
     const archived = input.archived ?? journey.archived;
     if (name === journey.name && archived === journey.archived) return journey;
@@ -200,14 +223,11 @@ const handlers: Handlers = {
   },
 
   'touchpoints:create': ({ db, at, uuid }, { journeyId, name }) => {
-    const journey = getJourney(db, journeyId);
-    if (!journey) throw notFound('journeyId', 'Journey');
-    if (journey.archived) throw conflict('archived', 'The journey is archived', 'journeyId');
+    requireActiveJourney(db, journeyId);
     assertUniqueName(listJourneyTouchpoints(db, journeyId), name);
     const id = uuid();
     insertTouchpoint(db, { id, journeyId, name, position: endPosition(maxTouchpointPosition(db, journeyId)), at });
-    const { usable: _usable, ...touchpoint } = getTouchpoint(db, id)!;
-    return touchpoint;
+    return loadTouchpoint(db, id);
   },
 
   'touchpoints:update': ({ db, at }, input) => {
@@ -219,21 +239,16 @@ const handlers: Handlers = {
     const journeyId = input.journeyId ?? current.journeyId;
     const movesJourney = journeyId !== current.journeyId;
     if (name === current.name && archived === current.archived && !movesJourney) return current;
-    if (movesJourney) {
-      const journey = getJourney(db, journeyId);
-      if (!journey) throw notFound('journeyId', 'Journey');
-      if (journey.archived) throw conflict('archived', 'The journey is archived', 'journeyId');
-    }
+    if (movesJourney) requireActiveJourney(db, journeyId);
     if (name !== current.name || movesJourney) assertUniqueName(listJourneyTouchpoints(db, journeyId), name, current.id);
     // A touchpoint moved to another journey goes to the end of it.
     const position = movesJourney ? endPosition(maxTouchpointPosition(db, journeyId)) : current.position;
     updateTouchpoint(db, current.id, { name, journeyId, position, archived, at });
-    const { usable: _u, ...updated } = getTouchpoint(db, current.id)!;
-    return updated;
+    return loadTouchpoint(db, current.id);
   },
 
   'touchpoints:reorder': ({ db, at }, { journeyId, ids }) => {
-    if (!getJourney(db, journeyId)) throw notFound('journeyId', 'Journey');
+    requireJourney(db, journeyId, 'journeyId');
     assertExactSet(ids, listJourneyTouchpoints(db, journeyId));
     const positions = renumbered(ids.length);
     ids.forEach((id, i) => setTouchpointPosition(db, id, positions[i]!, at));
@@ -270,9 +285,7 @@ const handlers: Handlers = {
 
   'ideas:create': ({ db, at, uuid }, input) => {
     requirePerson(db, input.actorId, 'actorId');
-    const touchpoint = getTouchpoint(db, input.touchpointId);
-    if (!touchpoint) throw notFound('touchpointId', 'Touchpoint');
-    if (!touchpoint.usable) throw conflict('archived', 'The touchpoint is archived', 'touchpointId');
+    requireUsableTouchpoint(db, input.touchpointId, 'touchpointId');
     const id = uuid();
     insertIdea(db, {
       id,
@@ -322,11 +335,7 @@ const handlers: Handlers = {
         continue;
       }
       if (next === current[field]) continue;
-      if (field === 'touchpointId') {
-        const touchpoint = getTouchpoint(db, next as string);
-        if (!touchpoint) throw notFound('patch.touchpointId', 'Touchpoint');
-        if (!touchpoint.usable) throw conflict('archived', 'The touchpoint is archived', 'patch.touchpointId');
-      }
+      if (field === 'touchpointId') requireUsableTouchpoint(db, next as string, 'patch.touchpointId');
       if (field === 'ownerId' && next !== null) {
         const owner = requirePerson(db, next as string, 'patch.ownerId');
         if (owner.archived) throw conflict('archived', 'The person is archived', 'patch.ownerId');
