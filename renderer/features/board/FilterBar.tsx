@@ -7,6 +7,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { PYRAMID_LEVELS, QUERY_MAX, type Kind } from '../../../shared/domain';
 import { useT } from '../../i18n/use-t';
 import { useApp, useAppShallow } from '../../store/store';
+import { touchpointGroups } from '../settings/reorder';
 
 const SEARCH_DELAY_MS = 150;
 
@@ -44,15 +45,7 @@ export function FilterBar() {
 
   const active = Object.keys(filter).length > 0 || query.trim() !== '';
 
-  const touchpointGroups = useMemo(() => {
-    const byJourney = [...journeys].sort((a, b) => a.position - b.position);
-    return byJourney
-      .map((j) => ({
-        journey: j,
-        items: touchpoints.filter((tp) => tp.journeyId === j.id).sort((a, b) => a.position - b.position),
-      }))
-      .filter((g) => g.items.length > 0);
-  }, [journeys, touchpoints]);
+  const groups = useMemo(() => touchpointGroups(journeys, touchpoints), [journeys, touchpoints]);
 
   const sortedPeople = useMemo(() => [...people].sort((a, b) => a.name.localeCompare(b.name)), [people]);
   const valueGroups = useMemo(
@@ -109,9 +102,9 @@ export function FilterBar() {
           onChange={(e) => setFilter({ touchpointId: e.target.value || undefined })}
         >
           <option value="">{t('board.filter.touchpoint.all')}</option>
-          {touchpointGroups.map((g) => (
+          {groups.map((g) => (
             <optgroup key={g.journey.id} label={named(g.journey.name, g.journey.archived)}>
-              {g.items.map((tp) => (
+              {g.touchpoints.map((tp) => (
                 <option key={tp.id} value={tp.id}>
                   {named(tp.name, tp.archived)}
                 </option>

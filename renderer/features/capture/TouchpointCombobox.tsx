@@ -7,25 +7,11 @@ import { Check, ChevronDown } from 'lucide-react';
 import { forwardRef, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Journey, Touchpoint } from '../../../shared/domain';
 import { useT } from '../../i18n/use-t';
-
-export interface TouchpointGroup {
-  journey: Journey;
-  touchpoints: Touchpoint[];
-}
+import { touchpointGroups, type TouchpointGroup } from '../settings/reorder';
 
 /** Journeys and their touchpoints that can take new ideas (neither archived), in board order. */
-export function usableTouchpointGroups(journeys: Journey[], touchpoints: Touchpoint[]): TouchpointGroup[] {
-  return [...journeys]
-    .filter((j) => !j.archived)
-    .sort((a, b) => a.position - b.position)
-    .map((journey) => ({
-      journey,
-      touchpoints: touchpoints
-        .filter((tp) => tp.journeyId === journey.id && !tp.archived)
-        .sort((a, b) => a.position - b.position),
-    }))
-    .filter((g) => g.touchpoints.length > 0);
-}
+export const usableTouchpointGroups = (journeys: Journey[], touchpoints: Touchpoint[]): TouchpointGroup[] =>
+  touchpointGroups(journeys, touchpoints, (tp, journey) => !tp.archived && !journey.archived);
 
 const fold = (text: string) =>
   text

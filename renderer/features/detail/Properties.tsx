@@ -3,7 +3,7 @@ import { KINDS, PYRAMID_LEVELS, type PyramidLevel } from '../../../shared/domain
 import { useT } from '../../i18n/use-t';
 import { useAppShallow } from '../../store/store';
 import { KindIcon } from '../board/kind';
-import { byPosition } from '../settings/reorder';
+import { byPosition, touchpointGroups } from '../settings/reorder';
 import { RadioGroup, type Editor } from './fields';
 
 export function Properties({ editor }: { editor: Editor }) {
@@ -17,17 +17,11 @@ export function Properties({ editor }: { editor: Editor }) {
   }));
 
   // Archived touchpoints, people and values stay visible only while this idea still uses them.
-  const journeyGroups = byPosition(journeys)
-    .map((journey) => {
-      const own = byPosition(touchpoints.filter((tp) => tp.journeyId === journey.id));
-      const options = own.filter((tp) => (!journey.archived && !tp.archived) || tp.id === draft.touchpointId);
-      return { journey, options };
-    })
-    .filter((g) => g.options.length > 0);
-  const archivedTouchpoint = (id: string) => {
-    const tp = touchpoints.find((x) => x.id === id);
-    return tp ? tp.archived || journeys.find((j) => j.id === tp.journeyId)?.archived === true : false;
-  };
+  const journeyGroups = touchpointGroups(
+    journeys,
+    touchpoints,
+    (tp, journey) => (!journey.archived && !tp.archived) || tp.id === draft.touchpointId,
+  );
   const owners = [...people]
     .filter((p) => !p.archived || p.id === draft.ownerId)
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -66,11 +60,11 @@ export function Properties({ editor }: { editor: Editor }) {
           value={draft.touchpointId}
           onChange={(e) => editor.choose('touchpointId', e.target.value)}
         >
-          {journeyGroups.map(({ journey, options }) => (
+          {journeyGroups.map(({ journey, touchpoints: options }) => (
             <optgroup key={journey.id} label={journey.archived ? t('detail.archived', { name: journey.name }) : journey.name}>
               {options.map((tp) => (
                 <option key={tp.id} value={tp.id}>
-                  {archivedTouchpoint(tp.id) ? t('detail.archived', { name: tp.name }) : tp.name}
+                  {tp.archived || journey.archived ? t('detail.archived', { name: tp.name }) : tp.name}
                 </option>
               ))}
             </optgroup>

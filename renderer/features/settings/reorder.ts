@@ -1,4 +1,5 @@
-/** Moving one item of an ordered list up or down past its nearest visible neighbour. */
+/** Ordered lists: board order, touchpoints grouped by journey, and moving one item up or down past its nearest visible neighbour. */
+import type { Journey, Touchpoint } from '../../../shared/domain';
 
 interface Ordered {
   id: string;
@@ -7,6 +8,25 @@ interface Ordered {
 
 export const byPosition = <T extends Ordered>(items: readonly T[]): T[] =>
   [...items].sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
+
+export interface TouchpointGroup {
+  journey: Journey;
+  touchpoints: Touchpoint[];
+}
+
+/** Journeys with the touchpoints `keep` lets through, both in board order; journeys left empty are left out. */
+export function touchpointGroups(
+  journeys: readonly Journey[],
+  touchpoints: readonly Touchpoint[],
+  keep: (touchpoint: Touchpoint, journey: Journey) => boolean = () => true,
+): TouchpointGroup[] {
+  return byPosition(journeys)
+    .map((journey) => ({
+      journey,
+      touchpoints: byPosition(touchpoints.filter((tp) => tp.journeyId === journey.id && keep(tp, journey))),
+    }))
+    .filter((g) => g.touchpoints.length > 0);
+}
 
 /**
  * The ids of `all` in their new order after moving `id` one place in `direction`, swapping it with the nearest
