@@ -2,12 +2,13 @@
  * Find ideas: search (debounced, FTS5 in the core), touchpoint, person and belevingswaarde, and the kind as
  * three toggle buttons ("Alleen verleuk" is one click). Counts on the board follow the filter.
  */
-import { Heart, Layers, Search, Wrench, X } from 'lucide-react';
+import { Layers, Search, X } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { PYRAMID_LEVELS, QUERY_MAX, type Kind } from '../../../shared/domain';
+import { KINDS, PYRAMID_LEVELS, QUERY_MAX, type Kind } from '../../../shared/domain';
 import { useT } from '../../i18n/use-t';
 import { useApp, useAppShallow } from '../../store/store';
-import { touchpointGroups } from '../settings/reorder';
+import { byPosition, touchpointGroups } from '../settings/reorder';
+import { KindIcon } from './kind';
 
 const SEARCH_DELAY_MS = 150;
 
@@ -52,7 +53,7 @@ export function FilterBar() {
     () =>
       PYRAMID_LEVELS.map((level) => ({
         level,
-        items: values.filter((v) => v.level === level).sort((a, b) => a.position - b.position),
+        items: byPosition(values.filter((v) => v.level === level)),
       })).filter((g) => g.items.length > 0),
     [values],
   );
@@ -164,24 +165,18 @@ export function FilterBar() {
             <Layers aria-hidden="true" focusable="false" size={14} />
             {t('board.filter.kind.all')}
           </button>
-          <button
-            type="button"
-            className="board-toggle__button board-toggle__button--verbeter"
-            aria-pressed={filter.kind === 'verbeter'}
-            onClick={() => setKind('verbeter')}
-          >
-            <Wrench aria-hidden="true" focusable="false" size={14} />
-            {t('board.filter.kind.verbeter')}
-          </button>
-          <button
-            type="button"
-            className="board-toggle__button board-toggle__button--verleuk"
-            aria-pressed={filter.kind === 'verleuk'}
-            onClick={() => setKind('verleuk')}
-          >
-            <Heart aria-hidden="true" focusable="false" size={14} />
-            {t('board.filter.kind.verleuk')}
-          </button>
+          {KINDS.map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className={`board-toggle__button board-toggle__button--${kind}`}
+              aria-pressed={filter.kind === kind}
+              onClick={() => setKind(kind)}
+            >
+              <KindIcon kind={kind} size={14} strokeWidth={2} />
+              {t(`board.filter.kind.${kind}`)}
+            </button>
+          ))}
         </div>
       </div>
 
