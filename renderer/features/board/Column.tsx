@@ -1,17 +1,13 @@
 /** One PDCA column: a section with a heading (name and counts), a list named by the stage, and a friendly hint when empty. */
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { memo, useId } from 'react';
-import type { Kind, Stage } from '../../../shared/domain';
+import { Fragment, memo, useId } from 'react';
+import { KINDS, type Stage } from '../../../shared/domain';
 import { useT } from '../../i18n/use-t';
-import { useApp } from '../../store/store';
+import { useAppShallow } from '../../store/store';
 import { columnDroppableId } from './board-dnd';
 import { SortableCard } from './Card';
 import { KindIcon } from './kind';
-
-function useKindCount(ids: string[], kind: Kind): number {
-  return useApp((s) => ids.reduce((n, id) => (s.cards[id]?.kind === kind ? n + 1 : n), 0));
-}
 
 interface ColumnProps {
   stage: Stage;
@@ -25,8 +21,9 @@ export const Column = memo(function Column({ stage, ids, filtered, isTarget }: C
   const t = useT();
   const headingId = useId();
   const label = t(`stage.${stage}`);
-  const verbeter = useKindCount(ids, 'verbeter');
-  const verleuk = useKindCount(ids, 'verleuk');
+  // How many cards of each kind, in KINDS order.
+  const counts = useAppShallow((s) => KINDS.map((kind) => ids.reduce((n, id) => (s.cards[id]?.kind === kind ? n + 1 : n), 0)));
+  const present = KINDS.map((kind, i) => ({ kind, count: counts[i]! })).filter((k) => k.count > 0);
   const { setNodeRef } = useDroppable({ id: columnDroppableId(stage), data: { type: 'column', stage } });
 
   const empty = filtered
@@ -42,22 +39,18 @@ export const Column = memo(function Column({ stage, ids, filtered, isTarget }: C
       <h2 id={headingId} className="board-column__heading">
         <span className="board-column__name">{label}</span>{' '}
         <span className="board-column__total">{ids.length}</span>
-        {(verbeter > 0 || verleuk > 0) && (
+        {present.length > 0 && (
           <span className="board-column__kinds">
             <span className="visually-hidden">{' · '}</span>
-            {verbeter > 0 && (
-              <span className="board-column__kind board-column__kind--verbeter">
-                <KindIcon kind="verbeter" size={12} />
-                {t('board.count.verbeter', { count: verbeter })}
-              </span>
-            )}
-            {verbeter > 0 && verleuk > 0 && <span className="board-column__sep">{' · '}</span>}
-            {verleuk > 0 && (
-              <span className="board-column__kind board-column__kind--verleuk">
-                <KindIcon kind="verleuk" size={12} />
-                {t('board.count.verleuk', { count: verleuk })}
-              </span>
-            )}
+            {present.map(({ kind, count }, i) => (
+              <Fragment key={kind}>
+                {i > 0 && <span className="board-column__sep">{' · '}</span>}
+                <span className={`board-column__kind board-column__kind--${kind}`}>
+                  <KindIcon kind={kind} size={12} />
+                  {t(`board.count.${kind}`, { count })}
+                </span>
+              </Fragment>
+            ))}
           </span>
         )}
       </h2>
