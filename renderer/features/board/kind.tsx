@@ -9,10 +9,10 @@ export function KindIcon({ kind, ...props }: { kind: Kind } & LucideProps) {
 }
 
 /** A small pill: icon + the kind's word, coloured by kind (global .kind styles). */
-export function KindBadge({ kind, className }: { kind: Kind; className?: string }) {
+export function KindBadge({ kind }: { kind: Kind }) {
   const t = useT();
   return (
-    <span className={`kind kind--${kind}${className ? ` ${className}` : ''}`}>
+    <span className={`kind kind--${kind}`}>
       <KindIcon kind={kind} size={13} />
       {t(`kind.${kind}`)}
     </span>
