@@ -122,8 +122,6 @@ export function MoveMenu({ id, stage, title, titleId, open, onOpenChange }: Move
         go(entries.length - 1);
         break;
       case 'Escape':
-        close();
-        break;
       case 'Tab':
         close();
         break;
