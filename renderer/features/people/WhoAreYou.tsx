@@ -21,6 +21,8 @@ export function WhoAreYou() {
   const nameRef = useRef<HTMLInputElement>(null);
   const personRef = useRef<HTMLButtonElement>(null);
   const focusTarget = people.length > 0 ? personRef : nameRef;
+  // The current person gets focus first, else the first in the list.
+  const focusIndex = Math.max(0, people.findIndex((p) => p.id === currentId));
 
   const choose = async (person: Person) => {
     const s = store.getState();
@@ -60,12 +62,11 @@ export function WhoAreYou() {
         <ul className="people-list" aria-label={t('people.whoAreYou.listLabel')}>
           {people.map((person, index) => {
             const current = person.id === currentId;
-            const focusThis = index === Math.max(0, people.findIndex((p) => p.id === currentId));
             return (
               <li key={person.id}>
                 <button
                   type="button"
-                  ref={focusThis ? personRef : undefined}
+                  ref={index === focusIndex ? personRef : undefined}
                   className={`people-choice${current ? ' people-choice--current' : ''}`}
                   aria-current={current ? 'true' : undefined}
                   onClick={() => void choose(person)}
