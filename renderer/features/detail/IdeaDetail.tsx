@@ -157,7 +157,7 @@ export function IdeaDetail({ ideaId }: { ideaId: string }) {
   return (
     <Dialog title={title} onClose={close} className="dialog--wide detail-dialog">
       <div className="detail">
-        <Toolbar detail={detail} saveState={autosave.state} onRetry={() => void autosave.flush()} flush={autosave.flush} reload={load} />
+        <Toolbar detail={detail} saveState={autosave.state} flush={autosave.flush} reload={load} />
         <div className="detail-grid">
           <div className="detail-main">
             <TextField editor={editor} field="title" maxLength={TITLE_MAX + 50} className="detail-field--title" />
@@ -187,7 +187,6 @@ export function IdeaDetail({ ideaId }: { ideaId: string }) {
 interface ToolbarProps {
   detail: IdeaDetailData;
   saveState: SaveState;
-  onRetry: () => void;
   flush: () => Promise<void>;
   reload: () => Promise<void>;
 }
@@ -203,7 +202,7 @@ function cardAfterRemoval(columns: Columns, id: string): string | null {
 }
 
 /** Where the idea stands, whether it is saved, and what can be done with it. */
-function Toolbar({ detail, saveState, onRetry, flush, reload }: ToolbarProps) {
+function Toolbar({ detail, saveState, flush, reload }: ToolbarProps) {
   const t = useT();
   const store = useAppStoreApi();
   const id = useId();
@@ -218,7 +217,7 @@ function Toolbar({ detail, saveState, onRetry, flush, reload }: ToolbarProps) {
       s.askFinish({ id: idea.id, toStage: 'afgerond', afterId: null, title: idea.title });
       return;
     }
-    const moved = await store.getState().moveIdea(idea.id, stage, null);
+    const moved = await s.moveIdea(idea.id, stage, null);
     if (moved) {
       s.announce(t('detail.move.done', { title: idea.title, stage: t(`stage.${stage}`) }));
       await reload();
@@ -249,7 +248,7 @@ function Toolbar({ detail, saveState, onRetry, flush, reload }: ToolbarProps) {
       <div className="detail-toolbar__where">
         <span className={`detail-stage detail-stage--${idea.stage}`}>{t(`stage.${idea.stage}`)}</span>
         <KindBadge kind={idea.kind} />
-        <SaveStatus state={saveState} onRetry={onRetry} />
+        <SaveStatus state={saveState} onRetry={() => void flush()} />
       </div>
       <div className="detail-toolbar__actions">
         <div className="detail-move">
