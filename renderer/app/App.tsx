@@ -10,9 +10,12 @@ import { SettingsView } from '../features/settings/SettingsView';
 import { describeError } from '../i18n/i18n';
 import { useT } from '../i18n/use-t';
 import { useApp, useAppStoreApi } from '../store/store';
+import type { View } from '../store/ui-slice';
 import { Notifications } from './Notifications';
 import { useGlobalShortcuts } from './shortcuts';
 import { useTheme } from './theme';
+
+const VIEWS: readonly View[] = ['board', 'settings'];
 
 export function App() {
   const t = useT();
@@ -64,22 +67,11 @@ export function App() {
           {t('app.name')}
         </h1>
         <nav aria-label={t('nav.label')} className="app__nav">
-          <button
-            type="button"
-            className="tab"
-            aria-current={view === 'board' ? 'page' : undefined}
-            onClick={() => setView('board')}
-          >
-            {t('nav.board')}
-          </button>
-          <button
-            type="button"
-            className="tab"
-            aria-current={view === 'settings' ? 'page' : undefined}
-            onClick={() => setView('settings')}
-          >
-            {t('nav.settings')}
-          </button>
+          {VIEWS.map((v) => (
+            <button key={v} type="button" className="tab" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
+              {t(`nav.${v}`)}
+            </button>
+          ))}
         </nav>
         <div className="app__actions">
           <button
