@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { createApi, type CallName, type CallOutput, type KaizenApi, type ParsedInput, ideaPatch } from '../shared/contract';
+import { createApi, type CallName, type KaizenApi, ideaPatch } from '../shared/contract';
 import type { Idea, Stage, Touchpoint } from '../shared/domain';
 import { positionBetween, renumbered, POSITION_GAP } from '../shared/ordering';
 import type { CallError, Result } from '../shared/result';
@@ -60,18 +60,17 @@ import {
 import { readSettings, writeSetting } from './queries/settings';
 import { nameKey } from './queries/statements';
 import { ensureStarterSet } from './starter';
+import type { Ctx, Handlers, HandlersFor } from './core-types';
+import type { exchangeCalls } from '../shared/contract-exchange';
+import type { insightCalls } from '../shared/contract-insight';
+import type { maintenanceCalls } from '../shared/contract-maintenance';
+import type { standupCalls } from '../shared/contract-standup';
+import { exchangeHandlers } from './exchange/handlers';
+import { insightHandlers } from './insight/handlers';
+import { maintenanceHandlers } from './maintenance/handlers';
+import { standupHandlers } from './standup/handlers';
 
 type Db = Database.Database;
-
-/** What a handler gets: the connection, this call's timestamp and an id source. */
-interface Ctx {
-  db: Db;
-  /** One timestamp for every row a call writes. */
-  at: string;
-  uuid: () => string;
-}
-
-type Handlers = { [K in CallName]: (ctx: Ctx, input: ParsedInput<K>) => CallOutput<K> };
 
 // Lookups that turn a missing row into a typed error
 
@@ -163,7 +162,7 @@ const topPosition = (min: number | null): number => positionBetween(null, min) a
 /** The editable fields of ideas:update, in a fixed order for event field lists. */
 const PATCH_FIELDS = Object.keys(ideaPatch.shape) as (keyof typeof ideaPatch.shape)[];
 
-const handlers: Handlers = {
+const baseHandlers: HandlersFor<Omit<Handlers, FeatureCall>> = {
   'app:bootstrap': ({ db }) => ({
     settings: readSettings(db),
     people: listPeople(db),
@@ -442,6 +441,20 @@ const handlers: Handlers = {
     insertEvent(db, { id: uuid(), ideaId, personId: authorId, type: 'commented', at });
     return getComment(db, id)!;
   },
+};
+
+type FeatureCall =
+  | keyof typeof standupCalls
+  | keyof typeof exchangeCalls
+  | keyof typeof insightCalls
+  | keyof typeof maintenanceCalls;
+
+const handlers: Handlers = {
+  ...baseHandlers,
+  ...standupHandlers,
+  ...exchangeHandlers,
+  ...insightHandlers,
+  ...maintenanceHandlers,
 };
 
 /** SQLite result codes that mean "try again later" rather than a bug. */

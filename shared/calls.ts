@@ -29,6 +29,10 @@ export const CALL_NAMES = [
   'ideas:delete',
   'ideas:restore',
   'comments:add',
+  // Issue 3, stand-up and thanks (shared/contract-standup.ts)
+  // Issue 3, team and ideas files (shared/contract-exchange.ts)
+  // Issue 4, Inzicht (shared/contract-insight.ts)
+  // Issue 5, backups and recovery (shared/contract-maintenance.ts)
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

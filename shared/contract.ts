@@ -7,16 +7,14 @@ import { z } from 'zod';
 import {
   ACT_DECISIONS,
   COMMENT_MAX,
+  CSV_SEPARATORS,
   EXPECTATION_MET,
-  KINDS,
   LANGUAGES,
-  NAME_MAX,
   OUTCOMES,
   QUERY_MAX,
+  SETTING_LIMITS,
   STAGES,
-  TEXT_MAX,
   THEMES,
-  TITLE_MAX,
   type Board,
   type Bootstrap,
   type Comment,
@@ -33,15 +31,11 @@ import { CALL_NAMES, createApi, isCallName, type CallName, type Transport } from
 
 export { CALL_NAMES, createApi, isCallName, type CallName, type Transport };
 
-const id = z.uuid();
-const title = z.string().trim().min(1).max(TITLE_MAX);
-const name = z.string().trim().min(1).max(NAME_MAX);
-const text = z.string().max(TEXT_MAX);
-const stage = z.enum(STAGES);
-const kind = z.enum(KINDS);
-const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
-const grade = z.number().int().min(1).max(10);
-const dateOnly = z.iso.date();
+import { call, dateOnly, grade, id, kind, level, name, returns, stage, text, title } from './contract-kit';
+import { exchangeCalls } from './contract-exchange';
+import { insightCalls } from './contract-insight';
+import { maintenanceCalls } from './contract-maintenance';
+import { standupCalls } from './contract-standup';
 
 export const schemas = {
   id,
@@ -85,13 +79,6 @@ const boardFilter = z.strictObject({
   query: z.string().max(QUERY_MAX).optional(),
 });
 
-/** Marks the result type of a call without a runtime value. */
-const returns = <T>() => undefined as unknown as T;
-
-function call<I extends z.ZodType, O>(doc: string, input: I, output: O) {
-  return { doc, input, output };
-}
-
 export const contract = {
   'app:bootstrap': call(
     'Settings and all reference data (people, journeys, touchpoints, belevingswaarden), archived included.',
@@ -107,6 +94,19 @@ export const contract = {
         currentPersonId: id.nullable(),
         lastKind: kind,
         lastTouchpointId: id.nullable(),
+        standupDoDays: z.number().int().min(SETTING_LIMITS.standupDoDays.min).max(SETTING_LIMITS.standupDoDays.max),
+        standupStuckDays: z
+          .number()
+          .int()
+          .min(SETTING_LIMITS.standupStuckDays.min)
+          .max(SETTING_LIMITS.standupStuckDays.max),
+        standupMinutes: z.number().int().min(SETTING_LIMITS.standupMinutes.min).max(SETTING_LIMITS.standupMinutes.max),
+        wipLimits: z.strictObject(
+          Object.fromEntries(
+            STAGES.map((s) => [s, z.number().int().min(SETTING_LIMITS.wipLimit.min).max(SETTING_LIMITS.wipLimit.max).nullable()]),
+          ) as { [S in (typeof STAGES)[number]]: z.ZodNullable<z.ZodNumber> },
+        ),
+        csvSeparator: z.enum(CSV_SEPARATORS),
       })
       .partial(),
     returns<Settings>(),
@@ -215,6 +215,11 @@ export const contract = {
     z.strictObject({ ideaId: id, authorId: id, body: z.string().trim().min(1).max(COMMENT_MAX) }),
     returns<Comment>(),
   ),
+
+  ...standupCalls,
+  ...exchangeCalls,
+  ...insightCalls,
+  ...maintenanceCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -169,7 +169,42 @@ export interface Settings {
   currentPersonId: string | null;
   lastKind: Kind;
   lastTouchpointId: string | null;
+  /** Stand-up: an idea in Do for more than this many working days is ready for Check. */
+  standupDoDays: number;
+  /** Stand-up: an idea with no move or edit for more than this many working days is stuck. */
+  standupStuckDays: number;
+  /** Stand-up: length of the countdown in minutes (it warns, never stops). */
+  standupMinutes: number;
+  /** Work-in-progress limit per board column; null = no limit. */
+  wipLimits: WipLimits;
+  /** CSV export separator: ';' (Dutch Excel) or ','. */
+  csvSeparator: CsvSeparator;
 }
+
+export type WipLimits = { [S in Stage]: number | null };
+export const CSV_SEPARATORS = [';', ','] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+/** Bounds of the numeric settings. */
+export const SETTING_LIMITS = {
+  standupDoDays: { min: 1, max: 60 },
+  standupStuckDays: { min: 1, max: 120 },
+  standupMinutes: { min: 1, max: 120 },
+  wipLimit: { min: 1, max: 999 },
+} as const;
+
+/** Settings of a new laptop. */
+export const DEFAULT_SETTINGS: Readonly<Settings> = {
+  language: 'nl',
+  theme: 'system',
+  currentPersonId: null,
+  lastKind: 'verbeter',
+  lastTouchpointId: null,
+  standupDoDays: 5,
+  standupStuckDays: 10,
+  standupMinutes: 15,
+  wipLimits: { nieuw: null, plan: null, do: null, check: null, act: null, afgerond: null },
+  csvSeparator: ';',
+};
 
 /** Everything the UI needs at start besides the board. */
 export interface Bootstrap {

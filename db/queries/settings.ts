@@ -1,17 +1,11 @@
 /** Settings of this laptop, stored as JSON values under fixed keys. */
 import type Database from 'better-sqlite3';
-import { KINDS, LANGUAGES, THEMES, type Settings } from '../../shared/domain';
+import { CSV_SEPARATORS, DEFAULT_SETTINGS, KINDS, LANGUAGES, SETTING_LIMITS, STAGES, THEMES, type Settings } from '../../shared/domain';
 import { stmt } from './statements';
 
 type Db = Database.Database;
 
-export const DEFAULT_SETTINGS: Settings = {
-  language: 'nl',
-  theme: 'system',
-  currentPersonId: null,
-  lastKind: 'verbeter',
-  lastTouchpointId: null,
-};
+export { DEFAULT_SETTINGS };
 
 type Key = keyof Settings;
 const KEYS = Object.keys(DEFAULT_SETTINGS) as Key[];
@@ -21,6 +15,20 @@ const oneOf =
   (v: unknown): v is T =>
     typeof v === 'string' && (list as readonly string[]).includes(v);
 const idOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+const intIn =
+  ({ min, max }: { min: number; max: number }) =>
+  (v: unknown): v is number =>
+    Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const limitOrNull = intIn(SETTING_LIMITS.wipLimit);
+const isWipLimits = (v: unknown): v is Settings['wipLimits'] =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.keys(v).length === STAGES.length &&
+  STAGES.every((s) => {
+    const limit = (v as Record<string, unknown>)[s];
+    return limit === null || limitOrNull(limit);
+  });
 
 /** A stored value that no longer fits (hand-edited file, older build) falls back to the default. */
 const VALID: { [K in Key]: (v: unknown) => v is Settings[K] } = {
@@ -29,6 +37,11 @@ const VALID: { [K in Key]: (v: unknown) => v is Settings[K] } = {
   currentPersonId: idOrNull,
   lastKind: oneOf(KINDS),
   lastTouchpointId: idOrNull,
+  standupDoDays: intIn(SETTING_LIMITS.standupDoDays),
+  standupStuckDays: intIn(SETTING_LIMITS.standupStuckDays),
+  standupMinutes: intIn(SETTING_LIMITS.standupMinutes),
+  wipLimits: isWipLimits,
+  csvSeparator: oneOf(CSV_SEPARATORS),
 };
 
 export function readSettings(db: Db): Settings {

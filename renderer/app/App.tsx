@@ -7,6 +7,8 @@ import { IdeaDetail } from '../features/detail/IdeaDetail';
 import { PersonSwitcher } from '../features/people/PersonSwitcher';
 import { WhoAreYou } from '../features/people/WhoAreYou';
 import { SettingsView } from '../features/settings/SettingsView';
+import { StandupView } from '../features/standup/StandupView';
+import { InsightView } from '../features/insight/InsightView';
 import { describeError } from '../i18n/i18n';
 import { useT } from '../i18n/use-t';
 import { useApp, useAppStoreApi } from '../store/store';
@@ -15,7 +17,7 @@ import { Notifications } from './Notifications';
 import { useGlobalShortcuts } from './shortcuts';
 import { useTheme } from './theme';
 
-const VIEWS: readonly View[] = ['board', 'settings'];
+const VIEWS: readonly View[] = ['board', 'standup', 'insight', 'settings'];
 
 export function App() {
   const t = useT();
@@ -86,7 +88,12 @@ export function App() {
           <PersonSwitcher />
         </div>
       </header>
-      <main className="app__main">{view === 'board' ? <BoardView /> : <SettingsView />}</main>
+      <main className="app__main">
+        {view === 'board' && <BoardView />}
+        {view === 'standup' && <StandupView />}
+        {view === 'insight' && <InsightView />}
+        {view === 'settings' && <SettingsView />}
+      </main>
       {captureOpen && <CaptureDialog />}
       {detailId && <IdeaDetail key={detailId} ideaId={detailId} />}
       {needsPerson && <WhoAreYou />}

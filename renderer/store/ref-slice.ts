@@ -1,7 +1,7 @@
 /** Reference data (people, journeys, touchpoints, belevingswaarden) and this laptop's settings. */
 import type { CallInput } from '../../shared/contract';
 import type { CallError } from '../../shared/result';
-import type { ExperienceValue, Journey, Person, Settings, Touchpoint } from '../../shared/domain';
+import { DEFAULT_SETTINGS, type ExperienceValue, type Journey, type Person, type Settings, type Touchpoint } from '../../shared/domain';
 import type { SliceCreator } from './types';
 
 export type RefCall =
@@ -34,18 +34,11 @@ export interface RefSlice {
   editReference: <K extends RefCall>(name: K, input: CallInput<K>) => Promise<unknown>;
 }
 
-const defaultSettings: Settings = {
-  language: 'nl',
-  theme: 'system',
-  currentPersonId: null,
-  lastKind: 'verbeter',
-  lastTouchpointId: null,
-};
 
 export const createRefSlice: SliceCreator<RefSlice> = (api) => (set, get) => ({
   ready: false,
   bootError: null,
-  settings: defaultSettings,
+  settings: DEFAULT_SETTINGS,
   people: [],
   journeys: [],
   touchpoints: [],

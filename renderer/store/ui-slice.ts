@@ -2,7 +2,7 @@
 import type { Stage } from '../../shared/domain';
 import type { SliceCreator } from './types';
 
-export type View = 'board' | 'settings';
+export type View = 'board' | 'standup' | 'insight' | 'settings';
 
 /** A drop into Afgerond waits for the outcome before it is saved. */
 export interface PendingFinish {

@@ -11,6 +11,11 @@ describe('first open', () => {
       currentPersonId: null,
       lastKind: 'verbeter',
       lastTouchpointId: null,
+      standupDoDays: 5,
+      standupStuckDays: 10,
+      standupMinutes: 15,
+      wipLimits: { nieuw: null, plan: null, do: null, check: null, act: null, afgerond: null },
+      csvSeparator: ';',
     });
     expect(boot.people).toEqual([]);
     expect(boot.journeys.map((j) => j.name)).toEqual(['Klantreis']);
@@ -58,6 +63,11 @@ describe('settings:update', () => {
       currentPersonId: anna.id,
       lastKind: 'verbeter',
       lastTouchpointId: touchpoints[2]!.id,
+      standupDoDays: 5,
+      standupStuckDays: 10,
+      standupMinutes: 15,
+      wipLimits: { nieuw: null, plan: null, do: null, check: null, act: null, afgerond: null },
+      csvSeparator: ';',
     });
   });
 
@@ -74,6 +84,30 @@ describe('settings:update', () => {
     expect(await api['settings:update']({ lastTouchpointId: missing })).toMatchObject({
       ok: false,
       error: { code: 'not_found', field: 'lastTouchpointId' },
+    });
+  });
+
+  it('keeps stand-up thresholds, WIP limits and the CSV separator, and refuses values out of range', async () => {
+    let t = makeCore();
+    const limits = { nieuw: null, plan: 8, do: 5, check: null, act: 3, afgerond: null };
+    await unwrap(t.api['settings:update']({ standupDoDays: 3, standupStuckDays: 7, standupMinutes: 10, wipLimits: limits, csvSeparator: ',' }));
+    t = t.reopen();
+    const after = (await unwrap(t.api['app:bootstrap']({}))).settings;
+    expect(after).toMatchObject({ standupDoDays: 3, standupStuckDays: 7, standupMinutes: 10, wipLimits: limits, csvSeparator: ',' });
+    for (const bad of [
+      { standupDoDays: 0 },
+      { standupStuckDays: 1.5 },
+      { standupMinutes: 121 },
+      { wipLimits: { ...limits, do: 0 } },
+      { wipLimits: { nieuw: 1 } },
+      { csvSeparator: '\t' },
+    ]) {
+      expect(await t.api['settings:update'](bad as never)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    }
+    // A hand-edited stored value that no longer fits falls back to the default.
+    t.db.prepare("UPDATE settings SET value = '{\"do\":-1}' WHERE key = 'wipLimits'").run();
+    expect((await unwrap(t.api['app:bootstrap']({}))).settings.wipLimits).toEqual({
+      nieuw: null, plan: null, do: null, check: null, act: null, afgerond: null,
     });
   });
 });
