@@ -67,6 +67,7 @@ export const ideaPatch = z
     actDecision: z.enum(ACT_DECISIONS).nullable(),
     actNote: text,
     lesson: text,
+    checkOn: dateOnly.nullable(),
   })
   .partial();
 export type IdeaPatch = z.infer<typeof ideaPatch>;

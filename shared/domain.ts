@@ -100,6 +100,8 @@ export interface IdeaFields {
   actDecision: ActDecision | null;
   /** The new standard (when adopted) or what was learned. */
   actNote: string;
+  /** "Check op": the day the team looks at this idea again (set during the stand-up); null = none. */
+  checkOn: DateOnly | null;
 }
 
 export interface Idea extends Row, IdeaFields {
@@ -140,7 +142,7 @@ export interface Comment {
   createdAt: Timestamp;
 }
 
-export const EVENT_TYPES = ['created', 'moved', 'edited', 'cycle', 'deleted', 'restored', 'commented'] as const;
+export const EVENT_TYPES = ['created', 'moved', 'edited', 'cycle', 'deleted', 'restored', 'commented', 'thanked'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** One line of an idea's append-only history. */
@@ -151,7 +153,7 @@ export interface IdeaEvent {
   type: EventType;
   fromStage: Stage | null;
   toStage: Stage | null;
-  /** For 'edited': the names of the fields that changed. */
+  /** For 'edited': the names of the fields that changed; for 'thanked': [id of the person thanked]. */
   fields: string[];
   createdAt: Timestamp;
 }
@@ -160,6 +162,44 @@ export interface IdeaDetail {
   idea: Idea;
   comments: Comment[];
   events: IdeaEvent[];
+}
+
+export const THANKS_MAX = 500;
+
+/** A bedankje: fromId thanks toId, optionally for an idea. */
+export interface Thanks extends Row {
+  fromId: string;
+  toId: string;
+  ideaId: string | null;
+  message: string;
+}
+
+export const STANDUP_NOTES_MAX = 5000;
+export const STANDUP_ACTION_MAX = 500;
+
+/** An agreed action (afspraak) of a stand-up. */
+export interface StandupAction {
+  id: string;
+  text: string;
+  ownerId: string | null;
+  ideaId: string | null;
+}
+
+/** A finished stand-up (dagstart). */
+export interface Standup extends Row {
+  /** Local calendar day it was held (in timeZone). */
+  date: DateOnly;
+  startedAt: Timestamp;
+  endedAt: Timestamp;
+  durationSeconds: number;
+  /** IANA time zone of the laptop it was held on, e.g. Europe/Amsterdam. */
+  timeZone: string;
+  leadId: string | null;
+  notes: string;
+  attendeeIds: string[];
+  /** Ideas discussed, in the order they came up. */
+  ideaIds: string[];
+  actions: StandupAction[];
 }
 
 export interface Settings {

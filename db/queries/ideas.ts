@@ -42,6 +42,7 @@ export interface IdeaRow {
   stage_entered_at: string;
   outcome: Outcome | null;
   lesson: string;
+  check_on: string | null;
   deleted_at: string | null;
   created_at: string;
   updated_at: string;
@@ -72,6 +73,7 @@ const IDEA_COLUMNS = {
   stageEnteredAt: 'stage_entered_at',
   outcome: 'outcome',
   lesson: 'lesson',
+  checkOn: 'check_on',
   deletedAt: 'deleted_at',
 } as const;
 export type IdeaColumnField = keyof typeof IDEA_COLUMNS;
@@ -98,6 +100,7 @@ function toIdea(r: IdeaRow, valueIds: string[]): Idea {
     expectationMet: r.expectation_met,
     actDecision: r.act_decision,
     actNote: r.act_note,
+    checkOn: r.check_on,
     stage: r.stage,
     position: r.position,
     authorId: r.author_id,

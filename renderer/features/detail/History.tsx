@@ -6,7 +6,14 @@ import { useLocale, useT } from '../../i18n/use-t';
 import { useApp } from '../../store/store';
 import { formatAgo, formatDateTime } from './format';
 
-function eventSentence(t: Translate, event: IdeaEvent, who: string, listFormat: Intl.ListFormat, language: string): string {
+function eventSentence(
+  t: Translate,
+  event: IdeaEvent,
+  nameOf: (personId: string | null) => string,
+  listFormat: Intl.ListFormat,
+  language: string,
+): string {
+  const who = nameOf(event.personId);
   const stage = (s: string | null) => (s ? t(`stage.${s}`) : '');
   switch (event.type) {
     case 'created':
@@ -31,6 +38,8 @@ function eventSentence(t: Translate, event: IdeaEvent, who: string, listFormat: 
       return t('detail.history.restored', { who });
     case 'commented':
       return t('detail.history.commented', { who });
+    case 'thanked':
+      return t('detail.history.thanked', { who, to: nameOf(event.fields[0] ?? null) });
   }
 }
 
@@ -62,7 +71,7 @@ export function History({ events }: { events: IdeaEvent[] }) {
           <li key={event.id} className={`detail-event detail-event--${event.type}`}>
             <span className="detail-event__dot" aria-hidden="true" />
             <span className="detail-event__text">
-              {eventSentence(t, event, nameOf(event.personId), listFormat, language)}
+              {eventSentence(t, event, nameOf, listFormat, language)}
               {' · '}
               <time dateTime={event.createdAt} title={formatDateTime(event.createdAt, dateLocale)} className="detail-event__time">
                 {formatAgo(event.createdAt, dateLocale, t)}
