@@ -30,9 +30,29 @@ export const CALL_NAMES = [
   'ideas:restore',
   'comments:add',
   // Issue 3, stand-up and thanks (shared/contract-standup.ts)
+  'standup:digest',
+  'standup:finish',
+  'standup:list',
+  'standup:get',
+  'thanks:add',
+  'thanks:list',
+  'people:page',
   // Issue 3, team and ideas files (shared/contract-exchange.ts)
+  'exchange:export-setup',
+  'exchange:export-ideas',
+  'exchange:preview',
+  'exchange:apply',
   // Issue 4, Inzicht (shared/contract-insight.ts)
+  'insight:get',
+  'insight:ideas',
   // Issue 5, backups and recovery (shared/contract-maintenance.ts)
+  'backups:list',
+  'backups:create',
+  'backups:restore',
+  'recovery:status',
+  'recovery:retry',
+  'recovery:restore-latest',
+  'recovery:start-empty',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -1,0 +1,403 @@
+/**
+ * The Inzicht figures: one function per figure, each one SQL query over ideas and the append-only events.
+ * Exported for the benchmark (time them at 100k ideas) and the tests.
+ *
+ * Conventions, the same for every figure:
+ * - A period is a list of ascending instants (ISO 8601, UTC) the renderer computed from local Monday/month starts;
+ *   bucket n is [b[n], b[n+1]). The core compares its own UTC timestamps with them.
+ * - Filters (kind, touchpoint, person = author or owner) apply to an idea's current fields.
+ * - Ideas deleted now count nowhere, except in the board's history (WIP per week, WIP limits): a card that stood in
+ *   a column before it was deleted did stand there, so those two replay the deleted and restored events too.
+ * - "Finished in the period": the idea is in Afgerond now and its last move into Afgerond lies in the period.
+ * - Percentiles use the nearest rank: the value at position ceil(p·n) of the sorted durations (the median is p50).
+ */
+import type { Db } from '../core-types';
+import type { PyramidLevel, Stage, WipLimits } from '../../shared/domain';
+import { STAGES } from '../../shared/domain';
+import type { DurationStats, InsightFilter, InsightReport } from '../../shared/contract-insight';
+import { stmt } from '../queries/statements';
+
+/** What every figure gets: the week and month boundaries, the filter, the limits and the call's moment. */
+export interface InsightQuery {
+  weeks: readonly string[];
+  months: readonly string[];
+  filter: InsightFilter;
+  wipLimits: WipLimits;
+  /** The call's timestamp: time over a WIP limit is counted up to here. */
+  now: string;
+}
+
+/** Bound parameters shared by the queries (better-sqlite3 ignores the ones a query does not name). */
+function params(q: InsightQuery) {
+  const weeks = q.weeks;
+  return {
+    kind: q.filter.kind ?? null,
+    touchpointId: q.filter.touchpointId ?? null,
+    personId: q.filter.personId ?? null,
+    from: weeks[0]!,
+    to: weeks[weeks.length - 1]!,
+    recent: weeks[Math.max(0, weeks.length - 5)]!,
+    weeks: JSON.stringify(weeks),
+    months: JSON.stringify(q.months),
+    now: q.now,
+  };
+}
+
+/** The filter on an idea aliased `i`; live ideas only. */
+const LIVE = `i.deleted_at IS NULL
+  AND (@kind IS NULL OR i.kind = @kind)
+  AND (@touchpointId IS NULL OR i.touchpoint_id = @touchpointId)
+  AND (@personId IS NULL OR i.author_id = @personId OR i.owner_id = @personId)`;
+
+/** The same filter without the deletion test (board history). */
+const FILTERED = `(@kind IS NULL OR i.kind = @kind)
+  AND (@touchpointId IS NULL OR i.touchpoint_id = @touchpointId)
+  AND (@personId IS NULL OR i.author_id = @personId OR i.owner_id = @personId)`;
+
+/** Buckets from a JSON array of boundaries: n, start, end. */
+const buckets = (json: string) => `buckets AS (
+  SELECT n, start, "end" FROM (
+    SELECT CAST(key AS INTEGER) AS n, value AS start, lead(value) OVER (ORDER BY CAST(key AS INTEGER)) AS "end"
+      FROM json_each(${json})
+  ) WHERE "end" IS NOT NULL
+)`;
+
+/** Milliseconds between two ISO timestamps. */
+const ms = (later: string, earlier: string) => `CAST(round((julianday(${later}) - julianday(${earlier})) * 86400000) AS INTEGER)`;
+
+/** The team: people not archived (just the filtered person when there is one). */
+const TEAM = `people p WHERE p.archived = 0 AND (@personId IS NULL OR p.id = @personId)`;
+
+/** Ideas finished in the period with the moment they were finished (`done_at`). */
+const FINISHED = `finished AS (
+  SELECT i.*, d.done_at FROM ideas i
+    JOIN (SELECT e.idea_id, max(e.created_at) AS done_at FROM events e
+           WHERE e.type = 'moved' AND e.to_stage = 'afgerond' GROUP BY e.idea_id) d ON d.idea_id = i.id
+   WHERE i.stage = 'afgerond' AND ${LIVE} AND d.done_at >= @from AND d.done_at < @to
+)`;
+
+/**
+ * Median and p85 (nearest rank) per group over a CTE `durations(grp, ms)`. ceil(p·n) in integer arithmetic:
+ * (n + 1) / 2 and (85·n + 99) / 100.
+ */
+const STATS = `, ranked AS (
+  SELECT grp, ms, row_number() OVER (PARTITION BY grp ORDER BY ms) AS k, count(*) OVER (PARTITION BY grp) AS n FROM durations
+)
+SELECT grp, max(n) AS count,
+       max(CASE WHEN k = (n + 1) / 2 THEN ms END) AS median,
+       max(CASE WHEN k = (85 * n + 99) / 100 THEN ms END) AS p85
+  FROM ranked GROUP BY grp`;
+
+interface StatsRow {
+  grp: string;
+  count: number;
+  median: number;
+  p85: number;
+}
+
+const EMPTY_STATS: DurationStats = { count: 0, medianMs: null, p85Ms: null };
+const toStats = (r: StatsRow | undefined): DurationStats =>
+  r ? { count: r.count, medianMs: r.median, p85Ms: r.p85 } : EMPTY_STATS;
+
+// Participation
+
+interface CreatedRow {
+  n: number;
+  start: string;
+  verbeter: number;
+  verleuk: number;
+  authors: number;
+}
+
+function createdPerBucket(db: Db, q: InsightQuery, which: 'weeks' | 'months'): CreatedRow[] {
+  return stmt(
+    db,
+    `WITH ${buckets(`@${which}`)}
+     SELECT b.n, b.start,
+            count(CASE WHEN i.kind = 'verbeter' THEN 1 END) AS verbeter,
+            count(CASE WHEN i.kind = 'verleuk' THEN 1 END) AS verleuk,
+            count(DISTINCT i.author_id) AS authors
+       FROM buckets b
+       LEFT JOIN ideas i ON i.created_at >= b.start AND i.created_at < b."end" AND ${LIVE}
+      GROUP BY b.n ORDER BY b.n`,
+  ).all(params(q)) as CreatedRow[];
+}
+
+/** Ideas logged per week, by kind. */
+export function ideasPerWeek(db: Db, q: InsightQuery): InsightReport['ideasPerWeek'] {
+  return createdPerBucket(db, q, 'weeks').map((r) => ({ start: r.start, verbeter: r.verbeter, verleuk: r.verleuk }));
+}
+
+/** Ideas logged per month and by how many people. */
+export function ideasPerMonth(db: Db, q: InsightQuery): InsightReport['ideasPerMonth'] {
+  return createdPerBucket(db, q, 'months').map((r) => ({ start: r.start, ideas: r.verbeter + r.verleuk, authors: r.authors }));
+}
+
+/** Share of the team with at least one idea in the last 4 weeks of the period. */
+export function activeShare(db: Db, q: InsightQuery): InsightReport['activeShare'] {
+  const p = params(q);
+  const row = stmt(
+    db,
+    `SELECT count(*) AS team,
+            count(CASE WHEN EXISTS (SELECT 1 FROM ideas i WHERE i.author_id = p.id AND ${LIVE}
+                                      AND i.created_at >= @recent AND i.created_at < @to) THEN 1 END) AS active
+       FROM ${TEAM}`,
+  ).get(p) as { team: number; active: number };
+  return { active: row.active, team: row.team, since: p.recent };
+}
+
+/** People of the team without an idea in the period. */
+export function quietPeople(db: Db, q: InsightQuery): InsightReport['quietPeople'] {
+  return stmt(
+    db,
+    `SELECT p.id, p.name FROM ${TEAM}
+        AND NOT EXISTS (SELECT 1 FROM ideas i WHERE i.author_id = p.id AND ${LIVE}
+                          AND i.created_at >= @from AND i.created_at < @to)
+      ORDER BY p.name COLLATE NOCASE, p.id`,
+  ).all(params(q)) as InsightReport['quietPeople'];
+}
+
+// Flow
+
+/** Ideas moved into Afgerond per week (an idea counts once per week). */
+export function finishedPerWeek(db: Db, q: InsightQuery): InsightReport['finishedPerWeek'] {
+  return stmt(
+    db,
+    `WITH ${buckets('@weeks')}
+     SELECT b.start, count(DISTINCT i.id) AS count
+       FROM buckets b
+       LEFT JOIN events e ON e.type = 'moved' AND e.to_stage = 'afgerond' AND e.created_at >= b.start AND e.created_at < b."end"
+       LEFT JOIN ideas i ON i.id = e.idea_id AND ${LIVE}
+      GROUP BY b.n ORDER BY b.n`,
+  ).all(params(q)) as InsightReport['finishedPerWeek'];
+}
+
+/** Nieuw → Afgerond of the ideas finished in the period. */
+export function leadTime(db: Db, q: InsightQuery): DurationStats {
+  const row = stmt(
+    db,
+    `WITH ${FINISHED}, durations AS (SELECT 'all' AS grp, ${ms('done_at', 'created_at')} AS ms FROM finished)
+     ${STATS}`,
+  ).get(params(q)) as StatsRow | undefined;
+  return toStats(row);
+}
+
+const WORK_STAGES = STAGES.filter((s) => s !== 'afgerond');
+
+/**
+ * Time in each column: a stay starts with a created, moved or cycle event into the column and ends with the next
+ * of those events of the same idea; stays that ended in the period count.
+ */
+export function timeInStage(db: Db, q: InsightQuery): InsightReport['timeInStage'] {
+  const rows = stmt(
+    db,
+    `WITH stays AS (
+       SELECT e.to_stage AS stage, e.created_at AS start,
+              lead(e.created_at) OVER (PARTITION BY e.idea_id ORDER BY e.seq) AS "end"
+         FROM events e JOIN ideas i ON i.id = e.idea_id
+        WHERE e.type IN ('created', 'moved', 'cycle') AND ${LIVE}
+     ),
+     durations AS (
+       SELECT stage AS grp, ${ms('"end"', 'start')} AS ms FROM stays
+        WHERE "end" IS NOT NULL AND "end" >= @from AND "end" < @to AND stage <> 'afgerond'
+     )
+     ${STATS}`,
+  ).all(params(q)) as StatsRow[];
+  const byStage = new Map(rows.map((r) => [r.grp, r]));
+  return WORK_STAGES.map((stage) => ({ stage, ...toStats(byStage.get(stage)) }));
+}
+
+/** +1 into a column, −1 out of it, for every event that changes where a card stands (deleted: off the board). */
+const deltas = (filter: string) => `deltas AS (
+  SELECT e.seq, e.created_at AS at, e.to_stage AS stage, 1 AS delta
+    FROM events e JOIN ideas i ON i.id = e.idea_id
+   WHERE e.type IN ('created', 'moved', 'cycle', 'restored') AND ${filter}
+  UNION ALL
+  SELECT e.seq, e.created_at AS at, e.from_stage AS stage, -1 AS delta
+    FROM events e JOIN ideas i ON i.id = e.idea_id
+   WHERE e.type IN ('moved', 'cycle', 'deleted') AND ${filter}
+)`;
+
+/** Cards per column at the end of each week. */
+export function wipPerWeek(db: Db, q: InsightQuery): InsightReport['wipPerWeek'] {
+  const rows = stmt(
+    db,
+    `WITH ${buckets('@weeks')}, ${deltas(FILTERED)}
+     SELECT b.n, b.start, d.stage, total(d.delta) AS count
+       FROM buckets b LEFT JOIN deltas d ON d.at < b."end"
+      GROUP BY b.n, d.stage ORDER BY b.n`,
+  ).all(params(q)) as { n: number; start: string; stage: Stage | null; count: number }[];
+  const weeks = new Map<number, InsightReport['wipPerWeek'][number]>();
+  for (const r of rows) {
+    let week = weeks.get(r.n);
+    if (!week) {
+      week = { start: r.start, nieuw: 0, plan: 0, do: 0, check: 0, act: 0, afgerond: 0 };
+      weeks.set(r.n, week);
+    }
+    if (r.stage) week[r.stage] = r.count;
+  }
+  return [...weeks.values()];
+}
+
+/** How many cycles the ideas finished in the period took. */
+export function cycles(db: Db, q: InsightQuery): InsightReport['cycles'] {
+  return stmt(
+    db,
+    `WITH ${FINISHED} SELECT cycle AS cycles, count(*) AS ideas FROM finished GROUP BY cycle ORDER BY cycle`,
+  ).all(params(q)) as InsightReport['cycles'];
+}
+
+// Outcome
+
+/** Adopted as a standard vs stopped, of the ideas finished in the period. */
+export function outcomes(db: Db, q: InsightQuery): InsightReport['outcomes'] {
+  return stmt(
+    db,
+    `WITH ${FINISHED}
+     SELECT count(CASE WHEN outcome = 'adopted' THEN 1 END) AS adopted,
+            count(CASE WHEN outcome = 'stopped' THEN 1 END) AS stopped FROM finished`,
+  ).get(params(q)) as InsightReport['outcomes'];
+}
+
+/** Customer grade before and after, of the ideas finished in the period that have both. */
+export function grades(db: Db, q: InsightQuery): InsightReport['grades'] {
+  return stmt(
+    db,
+    `WITH ${FINISHED}
+     SELECT count(*) AS ideas, avg(grade_after - grade_before) AS averageChange,
+            count(CASE WHEN grade_before < 9 AND grade_after >= 9 THEN 1 END) AS liftedToNine
+       FROM finished WHERE grade_before IS NOT NULL AND grade_after IS NOT NULL`,
+  ).get(params(q)) as InsightReport['grades'];
+}
+
+/** Touchpoints whose finished ideas (in the period, with both grades) raised the average grade. */
+export function touchpointsImproved(db: Db, q: InsightQuery): InsightReport['touchpointsImproved'] {
+  const rows = stmt(
+    db,
+    `WITH ${FINISHED}
+     SELECT t.id AS touchpointId, t.name, (t.archived OR j.archived) AS archived, count(*) AS ideas,
+            avg(f.grade_before) AS averageBefore, avg(f.grade_after) AS averageAfter
+       FROM finished f JOIN touchpoints t ON t.id = f.touchpoint_id JOIN journeys j ON j.id = t.journey_id
+      WHERE f.grade_before IS NOT NULL AND f.grade_after IS NOT NULL
+      GROUP BY t.id HAVING avg(f.grade_after - f.grade_before) > 0
+      ORDER BY avg(f.grade_after - f.grade_before) DESC, t.name, t.id`,
+  ).all(params(q)) as (Omit<InsightReport['touchpointsImproved'][number], 'archived'> & { archived: number })[];
+  return rows.map((r) => ({ ...r, archived: r.archived === 1 }));
+}
+
+// Where
+
+/** Ideas logged in the period per touchpoint and kind. */
+export function heatmap(db: Db, q: InsightQuery): InsightReport['heatmap'] {
+  const rows = stmt(
+    db,
+    `SELECT t.id AS touchpointId, t.name, j.name AS journeyName, (t.archived OR j.archived) AS archived,
+            count(CASE WHEN i.kind = 'verbeter' THEN 1 END) AS verbeter,
+            count(CASE WHEN i.kind = 'verleuk' THEN 1 END) AS verleuk
+       FROM touchpoints t JOIN journeys j ON j.id = t.journey_id
+       LEFT JOIN ideas i ON i.touchpoint_id = t.id AND ${LIVE} AND i.created_at >= @from AND i.created_at < @to
+      WHERE @touchpointId IS NULL OR t.id = @touchpointId
+      GROUP BY t.id
+     HAVING NOT (t.archived OR j.archived) OR count(i.id) > 0
+      ORDER BY j.position, j.created_at, t.position, t.created_at, t.id`,
+  ).all(params(q)) as (Omit<InsightReport['heatmap'][number], 'archived'> & { archived: number })[];
+  return rows.map((r) => ({ ...r, archived: r.archived === 1 }));
+}
+
+/** Ideas logged in the period per belevingswaarde. */
+export function valueCoverage(db: Db, q: InsightQuery): InsightReport['valueCoverage'] {
+  const rows = stmt(
+    db,
+    `SELECT v.id AS valueId, v.name, v.level, v.archived, count(i.id) AS ideas
+       FROM experience_values v
+       LEFT JOIN idea_values iv ON iv.value_id = v.id
+       LEFT JOIN ideas i ON i.id = iv.idea_id AND ${LIVE} AND i.created_at >= @from AND i.created_at < @to
+      GROUP BY v.id
+     HAVING v.archived = 0 OR count(i.id) > 0
+      ORDER BY v.level, v.position, v.created_at, v.id`,
+  ).all(params(q)) as { valueId: string; name: string; level: PyramidLevel; archived: number; ideas: number }[];
+  return rows.map((r) => ({ ...r, archived: r.archived === 1 }));
+}
+
+/** Ideas logged in the period per pyramid level (null: none chosen); every level is listed. */
+export function levelCoverage(db: Db, q: InsightQuery): InsightReport['levelCoverage'] {
+  const rows = stmt(
+    db,
+    `SELECT i.pyramid_level AS level, count(*) AS ideas FROM ideas i
+      WHERE ${LIVE} AND i.created_at >= @from AND i.created_at < @to GROUP BY i.pyramid_level`,
+  ).all(params(q)) as { level: PyramidLevel | null; ideas: number }[];
+  const found = new Map(rows.map((r) => [r.level, r.ideas]));
+  return ([1, 2, 3, null] as const).map((level) => ({ level, ideas: found.get(level) ?? 0 }));
+}
+
+/**
+ * Per column with a limit (the current settings), over the whole board: how many times in the period the column
+ * went over its limit (a column already over at the start counts once), how long it stood over it (up to now) and
+ * its highest count in the period. Replayed from the events in (time, seq) order.
+ */
+export function wipExceeded(db: Db, q: InsightQuery): InsightReport['wipExceeded'] {
+  const limits = STAGES.filter((s) => q.wipLimits[s] !== null).map((s) => ({ stage: s, limit: q.wipLimits[s]! }));
+  if (limits.length === 0) return [];
+  const rows = stmt(
+    db,
+    `WITH ${deltas('1')},
+     limits AS (SELECT json_extract(value, '$.stage') AS stage, json_extract(value, '$.limit') AS lim FROM json_each(@limits)),
+     steps AS (
+       SELECT d.stage, d.at, d.seq, d.delta, l.lim,
+              sum(d.delta) OVER w AS count,
+              coalesce(sum(d.delta) OVER w, 0) - d.delta AS prev,
+              lead(d.at) OVER (PARTITION BY d.stage ORDER BY d.at, d.seq, d.delta) AS next_at
+         FROM deltas d JOIN limits l ON l.stage = d.stage
+       WINDOW w AS (PARTITION BY d.stage ORDER BY d.at, d.seq, d.delta ROWS UNBOUNDED PRECEDING)
+     ),
+     -- The state at the start of the period, as a step of its own.
+     opening AS (
+       SELECT stage, lim, count FROM (
+         SELECT stage, lim, count, row_number() OVER (PARTITION BY stage ORDER BY at DESC, seq DESC, delta DESC) AS r FROM steps WHERE at < @from
+       ) WHERE r = 1
+     ),
+     spans AS (
+       SELECT stage, lim, count, max(at, @from) AS a, min(coalesce(next_at, @end), @end) AS b FROM steps WHERE count > lim
+     )
+     SELECT l.stage, l.lim AS "limit",
+            (SELECT count(*) FROM steps s WHERE s.stage = l.stage AND s.count > s.lim AND s.prev <= s.lim
+                AND s.at >= @from AND s.at < @to)
+              + coalesce((SELECT 1 FROM opening o WHERE o.stage = l.stage AND o.count > o.lim), 0) AS times,
+            coalesce((SELECT sum(${ms('b', 'a')}) FROM spans s WHERE s.stage = l.stage AND b > a), 0) AS msOver,
+            max(coalesce((SELECT count FROM opening o WHERE o.stage = l.stage), 0),
+                coalesce((SELECT max(count) FROM steps s WHERE s.stage = l.stage AND s.at >= @from AND s.at < @to), 0)) AS peak
+       FROM limits l`,
+  ).all({
+    ...params(q),
+    limits: JSON.stringify(limits),
+    end: q.now < q.weeks[q.weeks.length - 1]! ? q.now : q.weeks[q.weeks.length - 1]!,
+  }) as InsightReport['wipExceeded'];
+  const order = new Map(STAGES.map((s, i) => [s, i]));
+  return rows.sort((a, b) => order.get(a.stage)! - order.get(b.stage)!);
+}
+
+/** Every figure of the Inzicht view. */
+export function insightReport(db: Db, q: InsightQuery): InsightReport {
+  const p = params(q);
+  return {
+    from: p.from,
+    to: p.to,
+    ideasPerWeek: ideasPerWeek(db, q),
+    activeShare: activeShare(db, q),
+    ideasPerMonth: ideasPerMonth(db, q),
+    quietPeople: quietPeople(db, q),
+    finishedPerWeek: finishedPerWeek(db, q),
+    leadTime: leadTime(db, q),
+    timeInStage: timeInStage(db, q),
+    wipPerWeek: wipPerWeek(db, q),
+    cycles: cycles(db, q),
+    outcomes: outcomes(db, q),
+    grades: grades(db, q),
+    touchpointsImproved: touchpointsImproved(db, q),
+    heatmap: heatmap(db, q),
+    valueCoverage: valueCoverage(db, q),
+    levelCoverage: levelCoverage(db, q),
+    wipExceeded: wipExceeded(db, q),
+  };
+}
+
