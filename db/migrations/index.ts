@@ -1,11 +1,12 @@
 /** Every schema migration in order. Never edit one that has shipped; add a new module instead. */
 import initial from './0010-initial';
 import standup from './0020-standup';
+import insight from './0040-insight';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initial, standup];
+export const MIGRATIONS: readonly Migration[] = [initial, standup, insight];
 
 /** Throws when the list is not strictly increasing in steps that are multiples of 10. */
 export function assertMigrationList(list: readonly Migration[]): void {
