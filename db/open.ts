@@ -1,5 +1,6 @@
 /** Opening the one SQLite file: version checks, pragmas and migrations. */
 import Database from 'better-sqlite3';
+import { backupDirFor, ownerOnly, vacuumBackup } from './backup';
 import { assertMigrationList, MIGRATIONS, LATEST_VERSION, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -13,6 +14,27 @@ export class DatabaseTooNewError extends Error {
   ) {
     super(`Database schema version ${found} is newer than this app knows (${known}); update Kaizenbord to open it.`);
     this.name = 'DatabaseTooNewError';
+  }
+}
+
+/** quick_check found damage; the file is left exactly as it was. */
+export class DatabaseDamagedError extends Error {
+  readonly code = 'db_damaged';
+  constructor(readonly detail: string) {
+    super(`The database failed its health check (quick_check): ${detail.slice(0, 300)}`);
+    this.name = 'DatabaseDamagedError';
+  }
+}
+
+/** A migration threw; its transaction rolled back, so the file is as it was before it. */
+export class MigrationFailedError extends Error {
+  readonly code = 'migration_failed';
+  constructor(
+    readonly version: number,
+    readonly reason: string,
+  ) {
+    super(`Migration to schema ${version} failed and was rolled back: ${reason.slice(0, 300)}`);
+    this.name = 'MigrationFailedError';
   }
 }
 
@@ -67,6 +89,12 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Migrations to apply; defaults to the app's list (tests pass their own). */
   migrations?: readonly Migration[];
+  /** How long to wait for a lock held by another program before giving up (ms, default 5000). */
+  timeoutMs?: number;
+  /** Where the pre-migration backup goes; defaults to the `backups` folder next to the file. */
+  backupDir?: string;
+  /** Clock for the backup's name. */
+  now?: () => Date;
 }
 
 /** Apply every migration newer than the file's user_version, each in its own transaction. */
@@ -78,36 +106,54 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   let current = from;
   for (const m of migrations) {
     if (m.version <= current) continue;
-    db.transaction(() => {
-      m.up(db);
-      // user_version lives in the file header and is part of this transaction.
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    try {
+      db.transaction(() => {
+        m.up(db);
+        // user_version lives in the file header and is part of this transaction.
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } catch (error) {
+      throw new MigrationFailedError(m.version, error instanceof Error ? error.message : String(error));
+    }
     current = m.version;
   }
   return { from, to: current };
 }
 
 /**
- * Open (or create) the database at `path`: check the SQLite build and the schema version before anything
- * is written, then set WAL, foreign keys, synchronous=FULL and a busy timeout, and migrate.
+ * Open (or create) the database at `path`: check the SQLite build, the schema version and the file's health
+ * (quick_check) before anything is written, then set WAL, foreign keys, synchronous=FULL and a busy timeout,
+ * back the file up (VACUUM INTO, when an existing schema is about to be migrated) and migrate.
+ * Failures are typed (DatabaseTooNewError, DatabaseDamagedError, MigrationFailedError, SqliteError) and leave the
+ * file as it was; db/recovery.ts turns them into the recovery screen.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? MIGRATIONS;
   assertMigrationList(migrations);
-  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const onDisk = path !== ':memory:' && path !== '';
+  const db = new Database(path, {
+    timeout: options.timeoutMs ?? 5000,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   try {
+    if (onDisk) ownerOnly(path);
     const version = checkSqliteVersion(db.prepare('SELECT sqlite_version() AS v').pluck().get() as string);
     if (!version.supported) throw new SqliteVersionError(version.version);
-    // Read-only checks first: a file from the future must stay byte-identical.
+    // Read-only checks first: a file from the future, or a damaged one, must stay byte-identical.
     const found = db.pragma('user_version', { simple: true }) as number;
     const known = migrations.length ? migrations[migrations.length - 1]!.version : 0;
     if (found > known) throw new DatabaseTooNewError(found, known);
+    const health = db.pragma('quick_check', { simple: true }) as string;
+    if (health !== 'ok') throw new DatabaseDamagedError(String(health));
 
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Second line of defence behind the per-migration transactions: a copy of the file before it is migrated.
+    if (onDisk && found > 0 && found < known) {
+      vacuumBackup(db, options.backupDir ?? backupDirFor(path), 'pre-migration', (options.now ?? (() => new Date()))());
+    }
     migrate(db, migrations);
     return db;
   } catch (error) {

@@ -12,7 +12,7 @@ import type { CallError, Result } from '../shared/result';
 import { validateCall } from '../shared/validate';
 import { conflict, DomainError, invalid, notFound } from './errors';
 import { openDatabase } from './open';
-import { listBoard } from './queries/board';
+import { loadBoard } from './queries/board';
 import {
   getIdea,
   getIdeaRow,
@@ -67,7 +67,8 @@ import type { maintenanceCalls } from '../shared/contract-maintenance';
 import type { standupCalls } from '../shared/contract-standup';
 import { exchangeHandlers } from './exchange/handlers';
 import { insightHandlers } from './insight/handlers';
-import { maintenanceHandlers } from './maintenance/handlers';
+import { maintenanceHandlers, runOutsideCall, isOutsideCall, type CoreControl, type OutsideCall } from './maintenance/handlers';
+import { DailyBackups } from './maintenance/daily';
 import { standupHandlers } from './standup/handlers';
 
 type Db = Database.Database;
@@ -280,7 +281,7 @@ const baseHandlers: HandlersFor<Omit<Handlers, FeatureCall>> = {
     return listValues(db);
   },
 
-  'board:get': ({ db }, { filter }) => ({ cards: listBoard(db, filter) }),
+  'board:get': ({ db }, { filter, doneLimit }) => loadBoard(db, filter, doneLimit),
 
   'ideas:create': ({ db, at, uuid }, input) => {
     requirePerson(db, input.actorId, 'actorId');
@@ -449,7 +450,8 @@ type FeatureCall =
   | keyof typeof insightCalls
   | keyof typeof maintenanceCalls;
 
-const handlers: Handlers = {
+/** Every call that runs inside runCall's transaction (the others are in db/maintenance: backups and restore). */
+const handlers: Omit<Handlers, OutsideCall> = {
   ...baseHandlers,
   ...standupHandlers,
   ...exchangeHandlers,
@@ -478,6 +480,10 @@ export interface CoreOptions {
   uuid?: () => string;
   /** better_sqlite3.node built for Electron, when not running under plain Node. */
   nativeBinding?: string;
+  /** Wait this long for a lock held by another program before the open fails (ms, default 5000). */
+  timeoutMs?: number;
+  /** Make the daily backup on first use of the day (default true; off for throwaway databases). */
+  dailyBackups?: boolean;
 }
 
 export interface Core {
@@ -486,7 +492,9 @@ export interface Core {
   /** The same calls, typed per name. */
   api: KaizenApi;
   close(): void;
-  db: Db;
+  /** The open connection; a restore replaces it, so read it each time rather than keeping it. */
+  readonly db: Db;
+  readonly dbPath: string;
 }
 
 /** Run one call synchronously; `call` wraps this in a promise so the core can move to a worker later. */
@@ -494,7 +502,8 @@ export function runCall(ctx: { db: Db; now: () => Date; uuid: () => string }, na
   try {
     const validated = validateCall(name, input);
     if (!validated.ok) return validated;
-    const handler = handlers[name as CallName] as (ctx: Ctx, input: unknown) => unknown;
+    const handler = (handlers as Partial<Handlers>)[name as CallName] as ((ctx: Ctx, input: unknown) => unknown) | undefined;
+    if (!handler) return { ok: false, error: { code: 'internal', message: `${name} does not run inside a transaction` } };
     const value = ctx.db.transaction(() => handler({ db: ctx.db, at: ctx.now().toISOString(), uuid: ctx.uuid }, validated.value))();
     return { ok: true, value };
   } catch (error) {
@@ -503,25 +512,58 @@ export function runCall(ctx: { db: Db; now: () => Date; uuid: () => string }, na
   }
 }
 
-/** Open the database at dbPath (migrating it, inserting the starter set once) and serve the contract over it. */
+/**
+ * Open the database at dbPath (migrating it, inserting the starter set once) and serve the contract over it.
+ * Backups and restore (db/maintenance) run outside the per-call transaction; a restore closes the connection,
+ * swaps the file and opens it again through `reopen`, so the same Core keeps serving.
+ */
 export function createCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
   const uuid = options.uuid ?? randomUUID;
-  const db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  try {
-    db.transaction(() => ensureStarterSet(db, now().toISOString(), uuid))();
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  const ctx = { db, now, uuid };
-  const call = (name: string, input: unknown): Promise<Result<unknown>> => Promise.resolve(runCall(ctx, name, input));
+  const open = (): Db => {
+    const db = openDatabase(options.dbPath, {
+      now,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    });
+    try {
+      db.transaction(() => ensureStarterSet(db, now().toISOString(), uuid))();
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return db;
+  };
+  const ctx = { db: open(), now, uuid };
+  const control: CoreControl = {
+    get db() {
+      return ctx.db;
+    },
+    dbPath: options.dbPath,
+    now,
+    nativeBinding: options.nativeBinding,
+    reopen: () => {
+      if (ctx.db.open) ctx.db.close();
+      ctx.db = open();
+    },
+  };
+  const daily = options.dailyBackups === false ? null : new DailyBackups(control);
+  daily?.check();
+  const call = (name: string, input: unknown): Promise<Result<unknown>> => {
+    if (isOutsideCall(name)) return runOutsideCall(control, name, input);
+    const result = runCall(ctx, name, input);
+    daily?.check();
+    return Promise.resolve(result);
+  };
   return {
     call,
     api: createApi(call),
     close: () => {
-      if (db.open) db.close();
+      if (ctx.db.open) ctx.db.close();
     },
-    db,
+    get db() {
+      return ctx.db;
+    },
+    dbPath: options.dbPath,
   };
 }

@@ -1,0 +1,240 @@
+/**
+ * Backups of the one SQLite file, in a `backups` folder next to it (owner-only permissions).
+ *
+ * Two ways to copy a live database, each where it fits:
+ * - SQLite's online backup API (better-sqlite3 `db.backup()`, asynchronous, copies pages in steps between other
+ *   calls and picks up this connection's writes made meanwhile): daily, manual and pre-restore backups, which are
+ *   made while the app keeps serving calls.
+ * - `VACUUM INTO` (synchronous, a compact and consistent copy in one statement): the pre-migration backup, which is
+ *   taken inside the synchronous open path before anything else uses the connection.
+ * Both write to a `.partial` name first and rename when complete, so a half-written backup never looks like one.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  BACKUP_NAME_PATTERN,
+  DAILY_BACKUPS_KEPT,
+  type BackupInfo,
+  type BackupKind,
+} from '../shared/contract-maintenance';
+
+type Db = Database.Database;
+
+export const BACKUP_DIR_NAME = 'backups';
+const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+
+export function backupDirFor(dbPath: string): string {
+  return path.join(path.dirname(path.resolve(dbPath)), BACKUP_DIR_NAME);
+}
+
+/** Owner-only permissions where the platform has them (a no-op on Windows). */
+export function ownerOnly(file: string, mode: number = FILE_MODE): void {
+  if (process.platform === 'win32') return;
+  try {
+    fs.chmodSync(file, mode);
+  } catch {
+    // A file on a file system without modes (FAT, some network shares) keeps what it has.
+  }
+}
+
+/** Create a folder (and its parents) readable by the owner only. */
+export function ensurePrivateDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+  ownerOnly(dir, DIR_MODE);
+}
+
+/** 2026-11-23T15:20:00.123Z → 20261123T152000123Z */
+function stampOf(at: Date): string {
+  return at.toISOString().replace(/[-:.]/g, '');
+}
+
+function atOfStamp(stamp: string): string {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z$/.exec(stamp)!;
+  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z`;
+}
+
+/** The local calendar day of a moment, YYYY-MM-DD: "once a day" follows the user's clock. */
+export function localDay(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+/** Parse a backup file name; null for anything else in the folder. */
+export function parseBackupName(name: string): { kind: BackupKind; at: string } | null {
+  const m = BACKUP_NAME_PATTERN.exec(name);
+  if (!m) return null;
+  return { kind: m[1] as BackupKind, at: atOfStamp(m[2]!) };
+}
+
+/** Every backup in `dir`, newest first (by the time in its name, then by name). */
+export function listBackups(dir: string): BackupInfo[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const list: BackupInfo[] = [];
+  for (const name of names) {
+    const parsed = parseBackupName(name);
+    if (!parsed) continue;
+    try {
+      const stat = fs.statSync(path.join(dir, name));
+      if (stat.isFile()) list.push({ name, ...parsed, size: stat.size });
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return list.sort((a, b) => (a.at === b.at ? b.name.localeCompare(a.name) : b.at.localeCompare(a.at)));
+}
+
+/** A fresh, unused file name for a backup of `kind` made at `at`. */
+function freshName(dir: string, kind: BackupKind, at: Date): string {
+  const base = `kaizenbord-${kind}-${stampOf(at)}`;
+  let name = `${base}.sqlite`;
+  for (let n = 2; fs.existsSync(path.join(dir, name)); n++) name = `${base}-${n}.sqlite`;
+  return name;
+}
+
+function info(dir: string, name: string): BackupInfo {
+  const parsed = parseBackupName(name)!;
+  return { name, ...parsed, size: fs.statSync(path.join(dir, name)).size };
+}
+
+function finish(dir: string, partial: string, name: string): BackupInfo {
+  ownerOnly(partial);
+  fs.renameSync(partial, path.join(dir, name));
+  return info(dir, name);
+}
+
+/** Online backup (asynchronous) of an open connection into `dir`. */
+export async function createBackup(db: Db, dir: string, kind: BackupKind, at: Date): Promise<BackupInfo> {
+  ensurePrivateDir(dir);
+  const name = freshName(dir, kind, at);
+  const partial = path.join(dir, `${name}.partial`);
+  try {
+    await db.backup(partial);
+    return finish(dir, partial, name);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+/** Synchronous copy with VACUUM INTO; for the open path, outside any transaction. */
+export function vacuumBackup(db: Db, dir: string, kind: BackupKind, at: Date): BackupInfo {
+  ensurePrivateDir(dir);
+  const name = freshName(dir, kind, at);
+  const partial = path.join(dir, `${name}.partial`);
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+    return finish(dir, partial, name);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+/** Keep the newest DAILY_BACKUPS_KEPT daily backups; every other kind stays. Returns the names removed. */
+export function pruneDailyBackups(dir: string, keep: number = DAILY_BACKUPS_KEPT): string[] {
+  const daily = listBackups(dir).filter((b) => b.kind === 'daily');
+  const removed: string[] = [];
+  for (const old of daily.slice(keep)) {
+    fs.rmSync(path.join(dir, old.name), { force: true });
+    removed.push(old.name);
+  }
+  return removed;
+}
+
+/** Whether the backups folder already holds a daily backup made on the local day of `at`. */
+export function hasDailyBackupFor(dir: string, at: Date): boolean {
+  const day = localDay(at);
+  return listBackups(dir).some((b) => b.kind === 'daily' && localDay(new Date(b.at)) === day);
+}
+
+export type BackupCheck = { ok: true; version: number } | { ok: false; problem: 'damaged' | 'too_new'; detail: string };
+
+/** Open a backup read-only and check it: PRAGMA integrity_check must say ok and its schema must not be newer. */
+export function checkBackupFile(file: string, knownVersion: number, nativeBinding?: string): BackupCheck {
+  let db: Db | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    const result = db.pragma('integrity_check', { simple: true }) as string;
+    if (result !== 'ok') return { ok: false, problem: 'damaged', detail: `integrity_check: ${String(result).slice(0, 200)}` };
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > knownVersion) return { ok: false, problem: 'too_new', detail: `schema ${version} > ${knownVersion}` };
+    return { ok: true, version };
+  } catch (error) {
+    return { ok: false, problem: 'damaged', detail: error instanceof Error ? error.message : String(error) };
+  } finally {
+    db?.close();
+  }
+}
+
+/** The newest backup in `dir` that passes checkBackupFile, or null. */
+export function latestGoodBackup(dir: string, knownVersion: number, nativeBinding?: string): BackupInfo | null {
+  for (const backup of listBackups(dir)) {
+    if (checkBackupFile(path.join(dir, backup.name), knownVersion, nativeBinding).ok) return backup;
+  }
+  return null;
+}
+
+function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function fsyncDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Not every file system lets a folder be synced.
+  }
+}
+
+/**
+ * Put a checked backup in the place of the (closed) database: copy it next to the database, sync it, drop the old
+ * -wal/-shm (they belong to the old file) and rename the copy over the database in one step.
+ */
+export function installBackup(source: string, dbPath: string): void {
+  const staging = `${dbPath}.restoring`;
+  fs.copyFileSync(source, staging);
+  ownerOnly(staging);
+  fsyncFile(staging);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${dbPath}${suffix}`, { force: true });
+  fs.renameSync(staging, dbPath);
+  fsyncDir(path.dirname(dbPath));
+}
+
+/**
+ * Keep an unusable database aside under a dated name, with its -wal and -shm, instead of deleting it.
+ * kaizenbord.sqlite → kaizenbord.damaged-20261123T152000123Z.sqlite (+ -wal, -shm). Returns the new name.
+ */
+export function moveAside(dbPath: string, at: Date, label = 'damaged'): string | null {
+  const dir = path.dirname(dbPath);
+  const ext = path.extname(dbPath);
+  const base = path.basename(dbPath, ext);
+  const target = path.join(dir, `${base}.${label}-${stampOf(at)}${ext}`);
+  let moved: string | null = null;
+  if (fs.existsSync(dbPath)) {
+    fs.renameSync(dbPath, target);
+    moved = path.basename(target);
+  }
+  for (const suffix of ['-wal', '-shm', '-journal']) {
+    if (fs.existsSync(`${dbPath}${suffix}`)) fs.renameSync(`${dbPath}${suffix}`, `${target}${suffix}`);
+  }
+  fsyncDir(dir);
+  return moved;
+}
