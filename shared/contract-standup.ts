@@ -1,9 +1,148 @@
-/** Contract calls of one feature (Issue 3: stand-up mode, thanks (bedankjes), person pages.) Spread into the one table in shared/contract.ts. */
+/**
+ * Contract calls of one feature (Issue 3: stand-up mode, thanks (bedankjes), person pages.) Spread into the one
+ * table in shared/contract.ts.
+ *
+ * Time zones: the renderer sends its IANA time zone (Intl.DateTimeFormat().resolvedOptions().timeZone); the core
+ * counts working days (Monday to Friday) on the local calendar of that zone, so a weekend or a daylight-saving change
+ * never shifts a count, and a stand-up is dated on the day it was held where it was held.
+ */
 import { z } from 'zod';
-import { call, returns } from './contract-kit';
+import {
+  STANDUP_ACTION_MAX,
+  STANDUP_NOTES_MAX,
+  THANKS_MAX,
+  type BoardCard,
+  type DateOnly,
+  type Person,
+  type Stage,
+  type Standup,
+  type Thanks,
+  type Timestamp,
+} from './domain';
+import { call, id, returns } from './contract-kit';
 
-void z;
-void call;
-void returns;
+/** An IANA time zone name; the core checks that it knows it. */
+const timeZone = z.string().trim().min(1).max(64);
 
-export const standupCalls = {} as const;
+/** Longest stand-up the app records (a forgotten countdown still saves): 12 hours. */
+export const STANDUP_MAX_SECONDS = 12 * 3600;
+export const STANDUP_MAX_ACTIONS = 50;
+export const STANDUP_MAX_IDEAS = 1000;
+export const STANDUP_LIST_MAX = 200;
+
+/** A card as the stand-up walk and the person page show it: the board card plus its check-op date. */
+export interface StandupCard extends BoardCard {
+  checkOn: DateOnly | null;
+  /** Working days since it entered its stage (local calendar of the digest's time zone). */
+  workingDaysInStage: number;
+}
+
+export interface DigestNewIdeas {
+  personId: string;
+  ideaIds: string[];
+}
+
+export interface DigestMove {
+  ideaId: string;
+  /** Stage at its first move since last time; null when unknown. */
+  fromStage: Stage | null;
+  /** Stage after its last move since last time. */
+  toStage: Stage;
+  at: Timestamp;
+}
+
+export interface DigestDays {
+  ideaId: string;
+  workingDays: number;
+}
+
+/** What happened since the previous finished stand-up (or the last 7 days when there was none). */
+export interface StandupDigest {
+  /** Start of the period: the end of the last stand-up, or local midnight 7 days ago. */
+  since: Timestamp;
+  /** The previous finished stand-up, null when the digest covers the last 7 days. */
+  sinceStandupId: string | null;
+  until: Timestamp;
+  /** Today on the local calendar. */
+  today: DateOnly;
+  timeZone: string;
+  newIdeas: DigestNewIdeas[];
+  moved: DigestMove[];
+  /** In Do for more than settings.standupDoDays working days. */
+  readyForCheck: DigestDays[];
+  /** No move or edit for more than settings.standupStuckDays working days (Afgerond excluded). */
+  stuck: DigestDays[];
+  /** Open ideas (not Afgerond) without an owner. */
+  withoutOwner: string[];
+  /** Finished as a new standard since last time. */
+  adopted: string[];
+  /** Open ideas whose check-op date is today or earlier. */
+  checkDue: { ideaId: string; checkOn: DateOnly }[];
+  /** Thanks since last time, newest first. */
+  thanks: Thanks[];
+  /** Every open idea plus those finished since last time, in board order: what the walk shows. */
+  cards: StandupCard[];
+}
+
+export interface PersonPage {
+  person: Person;
+  /** Live ideas this person logged or owns, in board order. */
+  ideas: StandupCard[];
+  /** Newest first. */
+  thanksGot: Thanks[];
+  thanksGiven: Thanks[];
+}
+
+const thanksMessage = z.string().trim().min(1).max(THANKS_MAX);
+
+export const standupCalls = {
+  'standup:digest': call(
+    'What happened since the last finished stand-up (or the last 7 days), counted in working days in timeZone, with the cards to walk.',
+    z.strictObject({ timeZone }),
+    returns<StandupDigest>(),
+  ),
+  'standup:finish': call(
+    'Save a finished stand-up: it ends now and lasted durationSeconds; the next digest counts from its end.',
+    z.strictObject({
+      timeZone,
+      durationSeconds: z.number().int().min(0).max(STANDUP_MAX_SECONDS),
+      leadId: id.nullable(),
+      attendeeIds: z.array(id).max(500),
+      ideaIds: z.array(id).max(STANDUP_MAX_IDEAS),
+      notes: z.string().max(STANDUP_NOTES_MAX),
+      actions: z
+        .array(
+          z.strictObject({
+            text: z.string().trim().min(1).max(STANDUP_ACTION_MAX),
+            ownerId: id.nullable(),
+            ideaId: id.nullable(),
+          }),
+        )
+        .max(STANDUP_MAX_ACTIONS),
+    }),
+    returns<Standup>(),
+  ),
+  'standup:list': call(
+    'Finished stand-ups, newest first.',
+    z.strictObject({ limit: z.number().int().min(1).max(STANDUP_LIST_MAX).optional() }),
+    returns<Standup[]>(),
+  ),
+  'standup:get': call('One finished stand-up.', z.strictObject({ id }), returns<Standup>()),
+
+  'thanks:add': call(
+    'Thank a person (optionally for an idea) with a short message; recorded in the idea history too.',
+    z.strictObject({ fromId: id, toId: id, ideaId: id.nullable(), message: thanksMessage }),
+    returns<Thanks>(),
+  ),
+  'thanks:list': call(
+    'Recent thanks, newest first (the Dankmuur); with ideaId only the thanks for that idea.',
+    z.strictObject({ ideaId: id.optional(), limit: z.number().int().min(1).max(STANDUP_LIST_MAX).optional() }),
+    returns<Thanks[]>(),
+  ),
+
+  'people:page': call(
+    "A person's page: their ideas (logged or owned) and the thanks they got and gave.",
+    z.strictObject({ id, timeZone }),
+    returns<PersonPage>(),
+  ),
+} as const;

@@ -1,0 +1,272 @@
+/** SQL of the stand-up feature: stand-up records, thanks, and the facts the digest rules read. All parameterised. */
+import type { Outcome, Stage, Standup, StandupAction, Thanks } from '../../shared/domain';
+import { STAGES } from '../../shared/domain';
+import type { StandupCard } from '../../shared/contract-standup';
+import type { Db } from '../core-types';
+import type { IdeaRow } from '../queries/ideas';
+import { stmt } from '../queries/statements';
+import type { IdeaFacts, MoveFact } from './digest';
+
+// Thanks
+
+interface ThanksRow {
+  id: string;
+  from_id: string;
+  to_id: string;
+  idea_id: string | null;
+  message: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const toThanks = (r: ThanksRow): Thanks => ({
+  id: r.id,
+  fromId: r.from_id,
+  toId: r.to_id,
+  ideaId: r.idea_id,
+  message: r.message,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export function insertThanks(db: Db, t: { id: string; fromId: string; toId: string; ideaId: string | null; message: string; at: string }): void {
+  stmt(db, 'INSERT INTO thanks (id, from_id, to_id, idea_id, message, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    t.id,
+    t.fromId,
+    t.toId,
+    t.ideaId,
+    t.message,
+    t.at,
+    t.at,
+  );
+}
+
+export function getThanks(db: Db, id: string): Thanks | undefined {
+  const row = stmt(db, 'SELECT * FROM thanks WHERE id = ?').get(id) as ThanksRow | undefined;
+  return row && toThanks(row);
+}
+
+/** Newest first; rowid breaks ties within one millisecond. */
+export function listThanks(db: Db, limit: number): Thanks[] {
+  return (stmt(db, 'SELECT * FROM thanks ORDER BY created_at DESC, rowid DESC LIMIT ?').all(limit) as ThanksRow[]).map(toThanks);
+}
+
+export function listThanksForIdea(db: Db, ideaId: string, limit: number): Thanks[] {
+  return (
+    stmt(db, 'SELECT * FROM thanks WHERE idea_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?').all(ideaId, limit) as ThanksRow[]
+  ).map(toThanks);
+}
+
+export function listThanksSince(db: Db, since: string): Thanks[] {
+  return (stmt(db, 'SELECT * FROM thanks WHERE created_at >= ? ORDER BY created_at DESC, rowid DESC').all(since) as ThanksRow[]).map(
+    toThanks,
+  );
+}
+
+export function listThanksOfPerson(db: Db, personId: string, role: 'to' | 'from', limit: number): Thanks[] {
+  const sql =
+    role === 'to'
+      ? 'SELECT * FROM thanks WHERE to_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?'
+      : 'SELECT * FROM thanks WHERE from_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?';
+  return (stmt(db, sql).all(personId, limit) as ThanksRow[]).map(toThanks);
+}
+
+// Cards and digest facts
+
+type CardRow = Pick<
+  IdeaRow,
+  | 'id'
+  | 'title'
+  | 'kind'
+  | 'stage'
+  | 'position'
+  | 'touchpoint_id'
+  | 'author_id'
+  | 'owner_id'
+  | 'cycle'
+  | 'stage_entered_at'
+  | 'created_at'
+  | 'updated_at'
+  | 'outcome'
+  | 'check_on'
+> & { value_ids: string | null };
+
+const STAGE_ORDER = `CASE i.stage ${STAGES.map((s, n) => `WHEN '${s}' THEN ${n}`).join(' ')} END`;
+
+const CARD_SELECT = `
+  SELECT i.id, i.title, i.kind, i.stage, i.position, i.touchpoint_id, i.author_id, i.owner_id, i.cycle,
+         i.stage_entered_at, i.created_at, i.updated_at, i.outcome, i.check_on,
+         (SELECT group_concat(iv.value_id, ',' ORDER BY v.position, v.created_at, v.id)
+            FROM idea_values iv JOIN experience_values v ON v.id = iv.value_id
+           WHERE iv.idea_id = i.id) AS value_ids
+    FROM ideas i`;
+
+export interface CardWithFacts {
+  card: Omit<StandupCard, 'workingDaysInStage'>;
+  updatedAt: string;
+}
+
+function toCard(r: CardRow): CardWithFacts {
+  return {
+    card: {
+      id: r.id,
+      title: r.title,
+      kind: r.kind,
+      stage: r.stage,
+      position: r.position,
+      touchpointId: r.touchpoint_id,
+      authorId: r.author_id,
+      ownerId: r.owner_id,
+      valueIds: r.value_ids ? r.value_ids.split(',') : [],
+      cycle: r.cycle,
+      stageEnteredAt: r.stage_entered_at,
+      createdAt: r.created_at,
+      outcome: r.outcome,
+      checkOn: r.check_on,
+    },
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Every live idea in board order. */
+export function listLiveCards(db: Db): CardWithFacts[] {
+  return (
+    stmt(db, `${CARD_SELECT} WHERE i.deleted_at IS NULL ORDER BY ${STAGE_ORDER}, i.position, i.created_at, i.id`).all() as CardRow[]
+  ).map(toCard);
+}
+
+/** Live ideas a person logged or owns, in board order. */
+export function listCardsOfPerson(db: Db, personId: string): CardWithFacts[] {
+  return (
+    stmt(
+      db,
+      `${CARD_SELECT} WHERE i.deleted_at IS NULL AND (i.author_id = ? OR i.owner_id = ?)
+       ORDER BY ${STAGE_ORDER}, i.position, i.created_at, i.id`,
+    ).all(personId, personId) as CardRow[]
+  ).map(toCard);
+}
+
+export function factsOf({ card, updatedAt }: CardWithFacts): IdeaFacts {
+  return {
+    id: card.id,
+    stage: card.stage,
+    authorId: card.authorId,
+    ownerId: card.ownerId,
+    outcome: card.outcome as Outcome | null,
+    checkOn: card.checkOn,
+    createdAt: card.createdAt,
+    stageEnteredAt: card.stageEnteredAt,
+    lastChangeAt: updatedAt,
+  };
+}
+
+/** Stage changes (moves and new cycles) at or after `since`. */
+export function listMovesSince(db: Db, since: string): MoveFact[] {
+  return (
+    stmt(
+      db,
+      `SELECT idea_id AS ideaId, from_stage AS fromStage, to_stage AS toStage, created_at AS at
+         FROM events WHERE type IN ('moved', 'cycle') AND created_at >= ? ORDER BY created_at, seq`,
+    ).all(since) as { ideaId: string; fromStage: Stage | null; toStage: Stage | null; at: string }[]
+  ).map((m) => ({ ...m }));
+}
+
+// Stand-ups
+
+interface StandupRow {
+  id: string;
+  date: string;
+  started_at: string;
+  ended_at: string;
+  duration_seconds: number;
+  time_zone: string;
+  lead_id: string | null;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewStandup {
+  id: string;
+  date: string;
+  startedAt: string;
+  endedAt: string;
+  durationSeconds: number;
+  timeZone: string;
+  leadId: string | null;
+  notes: string;
+  attendeeIds: readonly string[];
+  ideaIds: readonly string[];
+  actions: readonly StandupAction[];
+  at: string;
+}
+
+export function insertStandup(db: Db, s: NewStandup): void {
+  stmt(
+    db,
+    `INSERT INTO standups (id, date, started_at, ended_at, duration_seconds, time_zone, lead_id, notes, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(s.id, s.date, s.startedAt, s.endedAt, s.durationSeconds, s.timeZone, s.leadId, s.notes, s.at, s.at);
+  const attendee = stmt(db, 'INSERT INTO standup_attendees (standup_id, person_id, created_at, updated_at) VALUES (?, ?, ?, ?)');
+  for (const personId of s.attendeeIds) attendee.run(s.id, personId, s.at, s.at);
+  const idea = stmt(db, 'INSERT INTO standup_ideas (standup_id, idea_id, position, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+  s.ideaIds.forEach((ideaId, position) => idea.run(s.id, ideaId, position, s.at, s.at));
+  const action = stmt(
+    db,
+    `INSERT INTO standup_actions (id, standup_id, position, text, owner_id, idea_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  s.actions.forEach((a, position) => action.run(a.id, s.id, position, a.text, a.ownerId, a.ideaId, s.at, s.at));
+}
+
+function loadStandup(db: Db, row: StandupRow): Standup {
+  const attendeeIds = stmt(
+    db,
+    `SELECT a.person_id FROM standup_attendees a JOIN people p ON p.id = a.person_id
+      WHERE a.standup_id = ? ORDER BY p.name COLLATE NOCASE, p.id`,
+  )
+    .pluck()
+    .all(row.id) as string[];
+  const ideaIds = stmt(db, 'SELECT idea_id FROM standup_ideas WHERE standup_id = ? ORDER BY position').pluck().all(row.id) as string[];
+  const actions = (
+    stmt(db, 'SELECT id, text, owner_id, idea_id FROM standup_actions WHERE standup_id = ? ORDER BY position').all(row.id) as {
+      id: string;
+      text: string;
+      owner_id: string | null;
+      idea_id: string | null;
+    }[]
+  ).map((a) => ({ id: a.id, text: a.text, ownerId: a.owner_id, ideaId: a.idea_id }));
+  return {
+    id: row.id,
+    date: row.date,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    durationSeconds: row.duration_seconds,
+    timeZone: row.time_zone,
+    leadId: row.lead_id,
+    notes: row.notes,
+    attendeeIds,
+    ideaIds,
+    actions,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function getStandup(db: Db, id: string): Standup | undefined {
+  const row = stmt(db, 'SELECT * FROM standups WHERE id = ?').get(id) as StandupRow | undefined;
+  return row && loadStandup(db, row);
+}
+
+export function listStandups(db: Db, limit: number): Standup[] {
+  return (stmt(db, 'SELECT * FROM standups ORDER BY ended_at DESC, rowid DESC LIMIT ?').all(limit) as StandupRow[]).map((r) =>
+    loadStandup(db, r),
+  );
+}
+
+/** The stand-up that ended last, if any. */
+export function lastStandup(db: Db): { id: string; endedAt: string } | undefined {
+  return stmt(db, 'SELECT id, ended_at AS endedAt FROM standups ORDER BY ended_at DESC, rowid DESC LIMIT 1').get() as
+    | { id: string; endedAt: string }
+    | undefined;
+}
