@@ -1,4 +1,5 @@
 /** Opening the one SQLite file: version checks, pragmas and migrations. */
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { backupDirFor, ownerOnly, vacuumBackup } from './backup';
 import { assertMigrationList, MIGRATIONS, LATEST_VERSION, type Migration } from './migrations';
@@ -130,22 +131,26 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? MIGRATIONS;
   assertMigrationList(migrations);
+  const known = migrations.length ? migrations[migrations.length - 1]!.version : 0;
   const onDisk = path !== ':memory:' && path !== '';
-  const db = new Database(path, {
+  const settings = {
     timeout: options.timeoutMs ?? 5000,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
+  };
+  // Read-only checks first, on a read-only connection: a file from the future or a damaged one must stay
+  // byte-identical, and so must its -wal (a read-write connection that fails may delete it when it closes).
+  if (onDisk && fs.existsSync(path)) {
+    const probe = new Database(path, { ...settings, readonly: true, fileMustExist: true });
+    try {
+      checkFile(probe, known);
+    } finally {
+      probe.close();
+    }
+  }
+  const db = new Database(path, settings);
   try {
     if (onDisk) ownerOnly(path);
-    const version = checkSqliteVersion(db.prepare('SELECT sqlite_version() AS v').pluck().get() as string);
-    if (!version.supported) throw new SqliteVersionError(version.version);
-    // Read-only checks first: a file from the future, or a damaged one, must stay byte-identical.
-    const found = db.pragma('user_version', { simple: true }) as number;
-    const known = migrations.length ? migrations[migrations.length - 1]!.version : 0;
-    if (found > known) throw new DatabaseTooNewError(found, known);
-    const health = db.pragma('quick_check', { simple: true }) as string;
-    if (health !== 'ok') throw new DatabaseDamagedError(String(health));
-
+    const found = checkFile(db, known, false);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -160,6 +165,19 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.close();
     throw error;
   }
+}
+
+/** The SQLite build, the schema version and (unless told otherwise) quick_check; returns the file's version. */
+function checkFile(db: Db, known: number, health = true): number {
+  const version = checkSqliteVersion(db.prepare('SELECT sqlite_version() AS v').pluck().get() as string);
+  if (!version.supported) throw new SqliteVersionError(version.version);
+  const found = db.pragma('user_version', { simple: true }) as number;
+  if (found > known) throw new DatabaseTooNewError(found, known);
+  if (health) {
+    const result = db.pragma('quick_check', { simple: true }) as string;
+    if (result !== 'ok') throw new DatabaseDamagedError(String(result));
+  }
+  return found;
 }
 
 export { LATEST_VERSION };
