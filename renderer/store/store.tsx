@@ -6,6 +6,7 @@ import type { KaizenApi } from '../../shared/contract';
 import { createBoardSlice } from './board-slice';
 import { createNotifySlice } from './notify-slice';
 import { createRefSlice } from './ref-slice';
+import { createStandupSlice } from './standup-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
 import { createUndoSlice } from './undo-slice';
@@ -20,6 +21,7 @@ export function createAppStore(api: KaizenApi): AppStore {
     ...createUiSlice(api)(...a),
     ...createNotifySlice(api)(...a),
     ...createUndoSlice(api)(...a),
+    ...createStandupSlice(api)(...a),
   }));
 }
 

@@ -1,0 +1,210 @@
+/**
+ * The stand-up: the digest since last time, the running meeting (who is there, what was discussed, notes and
+ * agreed actions, which column the walk is in), past stand-ups, the Dankmuur and the person page.
+ * The running meeting lives here so switching views loses nothing; "Stand-up afronden" saves it.
+ */
+import type { CallInput } from '../../shared/contract';
+import type { PersonPage, StandupDigest } from '../../shared/contract-standup';
+import type { Standup, Thanks } from '../../shared/domain';
+import type { CallError } from '../../shared/result';
+import type { SliceCreator } from './types';
+
+/** An agreed action being written; key is local (the core gives ids when it is saved). */
+export interface DraftAction {
+  key: number;
+  text: string;
+  ownerId: string | null;
+  ideaId: string | null;
+}
+
+export interface StandupSession {
+  /** When this meeting started (ms since epoch, this laptop's clock). */
+  startedAt: number;
+  attendeeIds: string[];
+  /** Ideas that came up (shown in the walk or opened), in order. */
+  discussedIds: string[];
+  notes: string;
+  actions: DraftAction[];
+  /** The column the walk shows: index into WALK_ORDER, null when the digest is shown. */
+  walkIndex: number | null;
+}
+
+export type StandupTab = 'meeting' | 'past' | 'wall';
+
+export interface StandupState {
+  tab: StandupTab;
+  digest: StandupDigest | null;
+  digestError: CallError | null;
+  session: StandupSession;
+  past: Standup[] | null;
+  wall: Thanks[] | null;
+  personPage: { id: string; data: PersonPage | null; error: CallError | null } | null;
+  presenter: boolean;
+}
+
+export interface StandupSlice {
+  standup: StandupState;
+  setStandupTab: (tab: StandupTab) => void;
+  loadDigest: () => Promise<void>;
+  /** Change the running meeting (notes, walk position, attendees, actions). */
+  updateSession: (patch: Partial<StandupSession>) => void;
+  toggleAttendee: (personId: string) => void;
+  /** Remember ideas as discussed (keeps the first order). */
+  markDiscussed: (ideaIds: readonly string[]) => void;
+  /** Start the meeting over: a fresh clock, nothing ticked or written. */
+  restartStandup: () => void;
+  /** Save the meeting; on success a new one begins and the digest counts from now. */
+  finishStandup: () => Promise<Standup | undefined>;
+  loadPastStandups: () => Promise<void>;
+  loadThanksWall: () => Promise<void>;
+  addThanks: (input: Omit<CallInput<'thanks:add'>, 'fromId'>) => Promise<Thanks | undefined>;
+  openPersonPage: (personId: string) => Promise<void>;
+  closePersonPage: () => void;
+  setPresenter: (on: boolean) => void;
+  /** Owner and check-op date from the stand-up: saved through ideas:update, mirrored in the walk. */
+  setIdeaPlan: (ideaId: string, patch: { ownerId?: string | null; checkOn?: string | null }) => Promise<boolean>;
+}
+
+/** The IANA time zone of this laptop; the core counts working days on its calendar. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export const newSession = (now = Date.now()): StandupSession => ({
+  startedAt: now,
+  attendeeIds: [],
+  discussedIds: [],
+  notes: '',
+  actions: [],
+  walkIndex: null,
+});
+
+const THANKS_WALL = 60;
+
+export const createStandupSlice: SliceCreator<StandupSlice> = (api) => (set, get) => {
+  const patch = (p: Partial<StandupState>) => set((s) => ({ standup: { ...s.standup, ...p } }));
+  const failed = (error: CallError) => get().notify({ tone: 'error', error });
+
+  return {
+    standup: {
+      tab: 'meeting',
+      digest: null,
+      digestError: null,
+      session: newSession(),
+      past: null,
+      wall: null,
+      personPage: null,
+      presenter: false,
+    },
+
+    setStandupTab: (tab) => patch({ tab }),
+
+    loadDigest: async () => {
+      const res = await api['standup:digest']({ timeZone: localTimeZone() });
+      if (!res.ok) {
+        patch({ digestError: res.error });
+        return;
+      }
+      patch({ digest: res.value, digestError: null });
+    },
+
+    updateSession: (p) => set((s) => ({ standup: { ...s.standup, session: { ...s.standup.session, ...p } } })),
+
+    toggleAttendee: (personId) => {
+      const { attendeeIds } = get().standup.session;
+      get().updateSession({
+        attendeeIds: attendeeIds.includes(personId) ? attendeeIds.filter((id) => id !== personId) : [...attendeeIds, personId],
+      });
+    },
+
+    markDiscussed: (ideaIds) => {
+      const { discussedIds } = get().standup.session;
+      const fresh = ideaIds.filter((id) => !discussedIds.includes(id));
+      if (fresh.length) get().updateSession({ discussedIds: [...discussedIds, ...fresh] });
+    },
+
+    restartStandup: () => patch({ session: newSession() }),
+
+    finishStandup: async () => {
+      const { session } = get().standup;
+      const live = new Set(get().people.map((p) => p.id));
+      const res = await api['standup:finish']({
+        timeZone: localTimeZone(),
+        durationSeconds: Math.max(0, Math.min(12 * 3600, Math.round((Date.now() - session.startedAt) / 1000))),
+        leadId: get().settings.currentPersonId,
+        attendeeIds: session.attendeeIds.filter((id) => live.has(id)),
+        ideaIds: session.discussedIds,
+        notes: session.notes,
+        actions: session.actions
+          .filter((a) => a.text.trim() !== '')
+          .map((a) => ({ text: a.text.trim(), ownerId: a.ownerId, ideaId: a.ideaId })),
+      });
+      if (!res.ok) {
+        // The meeting stays as it is, so nothing typed is lost.
+        failed(res.error);
+        return undefined;
+      }
+      const past = get().standup.past;
+      patch({ session: newSession(), past: past ? [res.value, ...past] : null });
+      await get().loadDigest();
+      return res.value;
+    },
+
+    loadPastStandups: async () => {
+      const res = await api['standup:list']({ limit: 100 });
+      if (res.ok) patch({ past: res.value });
+      else failed(res.error);
+    },
+
+    loadThanksWall: async () => {
+      const res = await api['thanks:list']({ limit: THANKS_WALL });
+      if (res.ok) patch({ wall: res.value });
+      else failed(res.error);
+    },
+
+    addThanks: async (input) => {
+      const fromId = get().settings.currentPersonId;
+      if (!fromId) return undefined;
+      const res = await api['thanks:add']({ ...input, fromId });
+      if (!res.ok) {
+        failed(res.error);
+        return undefined;
+      }
+      const { wall, digest, personPage } = get().standup;
+      patch({
+        wall: wall ? [res.value, ...wall] : null,
+        digest: digest ? { ...digest, thanks: [res.value, ...digest.thanks] } : null,
+      });
+      if (personPage) await get().openPersonPage(personPage.id);
+      return res.value;
+    },
+
+    openPersonPage: async (personId) => {
+      const current = get().standup.personPage;
+      patch({ personPage: { id: personId, data: current?.id === personId ? current.data : null, error: null } });
+      const res = await api['people:page']({ id: personId, timeZone: localTimeZone() });
+      if (get().standup.personPage?.id !== personId) return;
+      patch({ personPage: res.ok ? { id: personId, data: res.value, error: null } : { id: personId, data: null, error: res.error } });
+    },
+
+    closePersonPage: () => patch({ personPage: null }),
+
+    setPresenter: (on) => patch({ presenter: on }),
+
+    setIdeaPlan: async (ideaId, p) => {
+      const idea = await get().updateIdea(ideaId, p);
+      if (!idea) return false;
+      const digest = get().standup.digest;
+      if (digest) {
+        patch({
+          digest: {
+            ...digest,
+            cards: digest.cards.map((c) => (c.id === ideaId ? { ...c, ownerId: idea.ownerId, checkOn: idea.checkOn } : c)),
+            withoutOwner: idea.ownerId === null ? digest.withoutOwner : digest.withoutOwner.filter((id) => id !== ideaId),
+          },
+        });
+      }
+      return true;
+    },
+  };
+};
