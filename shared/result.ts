@@ -16,7 +16,22 @@ export const FIELD_ISSUES = [
 export type FieldIssue = (typeof FIELD_ISSUES)[number];
 
 /** Why a call was refused with code 'conflict'; the UI turns it into a sentence in the user's language. */
-export const CONFLICT_REASONS = ['duplicate_name', 'archived', 'deleted', 'not_deleted', 'not_in_act'] as const;
+export const CONFLICT_REASONS = [
+  'duplicate_name',
+  'archived',
+  'deleted',
+  'not_deleted',
+  'not_in_act',
+  // Issue 3, files: damaged (empty, truncated, not JSON), foreign, newer version, checksum mismatch, bad records,
+  // ids that name another kind of record, and a file other than the one previewed.
+  'file_damaged',
+  'file_foreign',
+  'file_too_new',
+  'file_tampered',
+  'file_invalid',
+  'id_clash',
+  'file_changed',
+] as const;
 export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
 export interface CallError {
