@@ -3,19 +3,24 @@
  * 127.0.0.1, for newcomers without an Electron binary and for the end-to-end tests in Chromium.
  * POST /api/<callName> with a JSON body returns the call's Result as JSON.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ensureRendererBuilt, PROJECT_ROOT } from '../build/scripts/renderer-build.mjs';
 import type { Result } from '../shared/result';
+import { ensurePrivateDir } from './backup';
 import { SECURITY_HEADERS, contentTypeFor } from './harness-security';
-import { createCore, seedDemo, type Core } from './index';
+import { seedDemo } from './index';
+import { openService, type Service } from './recovery';
 
 const RENDERER_OUT_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
 export const DB_FILE_NAME = 'kaizenbord.sqlite';
 /** Requests with a larger body are refused with 413 before any of it is parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Every API request must carry this start's token in this header (renderer/api/transport.ts sends it). */
+export const TOKEN_HEADER = 'x-kaizenbord-token';
 
 export interface HarnessOptions {
   /** 0 picks a free port. */
@@ -33,8 +38,12 @@ export interface HarnessOptions {
 }
 
 export interface Harness {
-  /** http://127.0.0.1:PORT/ */
+  /** The address to open: http://127.0.0.1:PORT/#token=… (the fragment never reaches the server or its logs). */
   url: string;
+  /** http://127.0.0.1:PORT/ */
+  origin: string;
+  /** Random per start; required on every API request in the x-kaizenbord-token header. */
+  token: string;
   port: number;
   dataDir: string;
   close(): Promise<void>;
@@ -49,7 +58,7 @@ function sendResult(res: http.ServerResponse, status: number, result: Result<unk
   send(res, status, JSON.stringify(result), { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
 }
 
-const failure = (code: 'validation' | 'unknown_call' | 'internal', message: string, extra: object = {}): Result<never> => ({
+const failure = (code: 'validation' | 'unknown_call' | 'internal' | 'unavailable', message: string, extra: object = {}): Result<never> => ({
   ok: false,
   error: { code, message, ...extra },
 });
@@ -122,9 +131,21 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 't
   });
 }
 
-async function handleApi(core: Core, req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+function hasToken(headers: http.IncomingHttpHeaders, token: string): boolean {
+  const given = headers[TOKEN_HEADER];
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function handleApi(service: Service, token: string, req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
   if (req.method !== 'POST') {
     send(res, 405, 'Method Not Allowed', { Allow: 'POST', 'Content-Type': 'text/plain; charset=utf-8' });
+    return;
+  }
+  if (!hasToken(req.headers, token)) {
+    sendResult(res, 401, failure('unavailable', 'Missing or wrong harness token; open the address the harness printed'));
     return;
   }
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -145,7 +166,7 @@ async function handleApi(core: Core, req: http.IncomingMessage, res: http.Server
     sendResult(res, 400, failure('validation', 'Request body is not valid JSON', { issue: 'invalid_type' }));
     return;
   }
-  const result = await core.call(name, input);
+  const result = await service.call(name, input);
   sendResult(res, 200, result);
 }
 
@@ -183,15 +204,18 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (options.staticDir === undefined && options.build !== false) await ensureRendererBuilt(log);
 
   const dataDir = path.resolve(options.dataDir);
-  fs.mkdirSync(dataDir, { recursive: true });
-  const core = createCore({ dbPath: path.join(dataDir, DB_FILE_NAME) });
+  ensurePrivateDir(dataDir);
+  // A database that cannot be opened puts the harness in recovery mode instead of failing to start.
+  const service = openService({ dbPath: path.join(dataDir, DB_FILE_NAME) });
+  if (service.failure) log(`Database could not be opened (${service.failure.reason}): serving the recovery screen`);
   try {
     // seedDemo writes nothing when the database already has ideas.
-    if (options.demo) seedDemo(core, {});
+    if (options.demo && service.core) seedDemo(service.core, {});
   } catch (err) {
-    core.close();
+    service.close();
     throw err;
   }
+  const token = randomBytes(24).toString('base64url');
 
   let port = options.port;
   const server = http.createServer((req, res) => {
@@ -203,7 +227,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const urlPath = (req.url ?? '/').split('?')[0]!;
     const api = /^\/api\/([^/]+)$/.exec(urlPath);
     const handled = api
-      ? handleApi(core, req, res, decodeURIComponentSafe(api[1]!))
+      ? handleApi(service, token, req, res, decodeURIComponentSafe(api[1]!))
       : Promise.resolve(handleStatic(staticDir, req, res, urlPath));
     handled.catch((err: unknown) => {
       if (!res.headersSent) sendResult(res, 500, failure('internal', err instanceof Error ? err.message : String(err)));
@@ -222,20 +246,22 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       });
     });
   } catch (err) {
-    core.close();
+    service.close();
     throw err;
   }
   port = (server.address() as AddressInfo).port;
 
   let closing: Promise<void> | null = null;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    origin: `http://127.0.0.1:${port}/`,
+    token,
     port,
     dataDir,
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => {
-          core.close();
+          service.close();
           resolve();
         });
         server.closeAllConnections();

@@ -23,13 +23,39 @@ export const bridgeTransport =
     }
   };
 
+/** The header and storage key of the browser harness's per-start token (db/harness.ts checks it). */
+export const TOKEN_HEADER = 'x-kaizenbord-token';
+const TOKEN_KEY = 'kaizenbord-harness-token';
+
+/**
+ * The harness's token: from the address it printed (http://127.0.0.1:PORT/#token=…), which is then taken out of the
+ * address bar, or from this tab's session storage after a reload.
+ */
+export function harnessToken(): string {
+  if (typeof window === 'undefined') return '';
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  try {
+    if (match) {
+      window.sessionStorage.setItem(TOKEN_KEY, match[1]!);
+      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+      return match[1]!;
+    }
+    return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
+  } catch {
+    return match?.[1] ?? '';
+  }
+}
+
+/** Whether this window runs in the desktop app (it can close itself) rather than a browser tab. */
+export const isDesktop = (): boolean => typeof window !== 'undefined' && window.kaizen !== undefined;
+
 export const httpTransport =
-  (base = ''): Transport =>
+  (base = '', token = harnessToken()): Transport =>
   async (name, input) => {
     try {
       const res = await fetch(`${base}/api/${encodeURIComponent(name)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
         body: JSON.stringify(input ?? {}),
       });
       const body = (await res.json()) as Result<unknown>;

@@ -9,6 +9,7 @@ import { WhoAreYou } from '../features/people/WhoAreYou';
 import { SettingsView } from '../features/settings/SettingsView';
 import { StandupView } from '../features/standup/StandupView';
 import { InsightView } from '../features/insight/InsightView';
+import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { describeError } from '../i18n/i18n';
 import { useT } from '../i18n/use-t';
 import { useApp, useAppStoreApi } from '../store/store';
@@ -24,6 +25,7 @@ export function App() {
   const store = useAppStoreApi();
   const ready = useApp((s) => s.ready);
   const bootError = useApp((s) => s.bootError);
+  const recovery = useApp((s) => s.recovery);
   const view = useApp((s) => s.ui.view);
   const setView = useApp((s) => s.setView);
   const openCapture = useApp((s) => s.openCapture);
@@ -43,6 +45,7 @@ export function App() {
     void store.getState().bootstrap();
   }, [store]);
 
+  if (recovery) return <RecoveryScreen status={recovery} />;
   if (bootError) {
     return (
       <main className="boot boot--error" role="alert">

@@ -1,5 +1,6 @@
 /** Reference data (people, journeys, touchpoints, belevingswaarden) and this laptop's settings. */
 import type { CallInput } from '../../shared/contract';
+import type { RecoveryStatus } from '../../shared/contract-maintenance';
 import type { CallError } from '../../shared/result';
 import { DEFAULT_SETTINGS, type ExperienceValue, type Journey, type Person, type Settings, type Touchpoint } from '../../shared/domain';
 import type { SliceCreator } from './types';
@@ -21,6 +22,8 @@ export interface RefSlice {
   ready: boolean;
   /** Why loading failed at start; the shell describes it in the user's language. */
   bootError: CallError | null;
+  /** Set when the database could not be opened: the app shows the recovery screen instead (features/recovery). */
+  recovery: Extract<RecoveryStatus, { state: 'recovery' }> | null;
   settings: Settings;
   people: Person[];
   journeys: Journey[];
@@ -38,6 +41,7 @@ export interface RefSlice {
 export const createRefSlice: SliceCreator<RefSlice> = (api) => (set, get) => ({
   ready: false,
   bootError: null,
+  recovery: null,
   settings: DEFAULT_SETTINGS,
   people: [],
   journeys: [],
@@ -46,10 +50,13 @@ export const createRefSlice: SliceCreator<RefSlice> = (api) => (set, get) => ({
   bootstrap: async () => {
     const res = await api['app:bootstrap']({});
     if (!res.ok) {
-      set({ bootError: res.error, ready: false });
+      // The host may be serving the recovery screen because the database could not be opened.
+      const status = await api['recovery:status']({});
+      if (status.ok && status.value.state === 'recovery') set({ recovery: status.value, bootError: null, ready: false });
+      else set({ bootError: res.error, ready: false });
       return;
     }
-    set({ ...res.value, bootError: null, ready: true });
+    set({ ...res.value, bootError: null, recovery: null, ready: true });
     await get().loadBoard();
   },
   refreshReference: async () => {

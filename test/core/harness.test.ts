@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs, DEFAULT_DATA_DIR, DEFAULT_PORT } from '../../db/harness-args';
-import { MAX_BODY_BYTES, resolveStaticFile, startHarness, type Harness } from '../../db/harness';
+import { MAX_BODY_BYTES, TOKEN_HEADER, resolveStaticFile, startHarness as start, type Harness, type HarnessOptions } from '../../db/harness';
 import { CONTENT_SECURITY_POLICY } from '../../db/harness-security';
 
 interface Reply {
@@ -13,11 +13,22 @@ interface Reply {
   body: string;
 }
 
-/** A raw HTTP request, so tests control Host, Origin and the body byte for byte. */
+/** The token of each harness this file started, by port; API requests carry it unless `token: null`. */
+const tokens = new Map<number, string>();
+
+async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const started = await start(options);
+  tokens.set(started.port, started.token);
+  return started;
+}
+
+/** A raw HTTP request, so tests control Host, Origin, the token and the body byte for byte. */
 function request(
   port: number,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; host?: string },
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; host?: string; token?: string | null },
 ): Promise<Reply> {
+  const token = options.token === undefined ? tokens.get(port) : options.token;
+  const headers = { ...(options.path.startsWith('/api/') && token !== null && token !== undefined ? { [TOKEN_HEADER]: token } : {}), ...options.headers };
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -25,7 +36,7 @@ function request(
         port,
         method: options.method ?? 'GET',
         path: options.path,
-        headers: options.headers,
+        headers,
         agent: false,
       },
       (res) => {
@@ -41,12 +52,13 @@ function request(
   });
 }
 
-function api(port: number, name: string, input: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+function api(port: number, name: string, input: unknown, headers: Record<string, string> = {}, token?: string | null): Promise<Reply> {
   return request(port, {
     method: 'POST',
     path: `/api/${name}`,
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(input),
+    token,
   });
 }
 
@@ -71,8 +83,11 @@ afterAll(async () => {
 });
 
 describe('browser harness', () => {
-  it('listens on 127.0.0.1 only and reports its URL', async () => {
-    expect(harness.url).toBe(`http://127.0.0.1:${port}/`);
+  it('listens on 127.0.0.1 only and reports its URL with a random per-start token', async () => {
+    expect(harness.origin).toBe(`http://127.0.0.1:${port}/`);
+    expect(harness.url).toBe(`http://127.0.0.1:${port}/#token=${harness.token}`);
+    expect(harness.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(tmp, 'data')).mode & 0o777).toBe(0o700);
     expect(fs.existsSync(path.join(tmp, 'data', 'kaizenbord.sqlite'))).toBe(true);
     const external = Object.values(os.networkInterfaces())
       .flat()
@@ -95,6 +110,43 @@ describe('browser harness', () => {
 
     const boot = JSON.parse((await api(port, 'app:bootstrap', {})).body) as { ok: true; value: { people: { id: string }[] } };
     expect(boot.value.people.map((p) => p.id)).toContain(person.value.id);
+  });
+
+  it('refuses API requests without the token, or with a wrong one, before reading them', async () => {
+    for (const token of [null, '', 'x'.repeat(32), `${harness.token}x`, harness.token.toUpperCase()]) {
+      const res = await api(port, 'people:create', { name: 'Zonder token' }, {}, token);
+      expect(res.status).toBe(401);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    }
+    const boot = JSON.parse((await api(port, 'app:bootstrap', {})).body) as { value: { people: { name: string }[] } };
+    expect(boot.value.people.map((p) => p.name)).not.toContain('Zonder token');
+    // Static files need no token: they hold no data.
+    expect((await request(port, { path: '/', token: null })).status).toBe(200);
+    const other = await startHarness({ port: 0, dataDir: path.join(tmp, 'data-token'), staticDir: path.join(tmp, 'static') });
+    try {
+      expect(other.token).not.toBe(harness.token);
+      expect((await api(other.port, 'app:bootstrap', {}, {}, harness.token)).status).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('serves the recovery calls when the database cannot be opened, and keeps the file', async () => {
+    const dataDir = path.join(tmp, 'damaged');
+    fs.mkdirSync(dataDir);
+    fs.writeFileSync(path.join(dataDir, 'kaizenbord.sqlite'), Buffer.alloc(8192, 0x42));
+    const broken = await startHarness({ port: 0, dataDir, staticDir: path.join(tmp, 'static') });
+    try {
+      const status = JSON.parse((await api(broken.port, 'recovery:status', {})).body);
+      expect(status).toMatchObject({ ok: true, value: { state: 'recovery', reason: 'damaged', latestBackup: null } });
+      expect(JSON.parse((await api(broken.port, 'app:bootstrap', {})).body)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      expect(fs.readFileSync(path.join(dataDir, 'kaizenbord.sqlite'))).toEqual(Buffer.alloc(8192, 0x42));
+      expect(JSON.parse((await api(broken.port, 'recovery:start-empty', {})).body)).toEqual({ ok: true, value: { state: 'ok' } });
+      expect(JSON.parse((await api(broken.port, 'app:bootstrap', {})).body)).toMatchObject({ ok: true });
+      expect(fs.readdirSync(dataDir).filter((f) => f.startsWith('kaizenbord.damaged-'))).toHaveLength(1);
+    } finally {
+      await broken.close();
+    }
   });
 
   it('turns bad input into typed Results, not crashes', async () => {
@@ -164,7 +216,7 @@ describe('browser harness', () => {
     // Without a Content-Length (chunked), the limit still holds while streaming.
     const chunked = await new Promise<number>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port, method: 'POST', path: '/api/people:create', headers: { 'content-type': 'application/json' }, agent: false },
+        { host: '127.0.0.1', port, method: 'POST', path: '/api/people:create', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: harness.token }, agent: false },
         (r) => {
           r.resume();
           resolve(r.statusCode ?? 0);

@@ -22,30 +22,42 @@ describeE2E('browser harness in Chromium', () => {
   });
 
   it('serves a production build of React, even when the build ran under vitest (NODE_ENV=test)', async () => {
-    const html = await (await fetch(app.harness.url)).text();
+    const html = await (await fetch(app.harness.origin)).text();
     const script = /src="\.?\/?(assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeTruthy();
-    const js = await (await fetch(new URL(script!, app.harness.url))).text();
+    const js = await (await fetch(new URL(script!, app.harness.origin))).text();
     // The development build of React is several times slower and larger; it must never be what users get.
     expect(js).not.toContain('jsxDEV');
   });
 
   it('refuses a request with a foreign Host, even from a page on the harness (DNS rebinding)', async () => {
-    const foreignHost = await app.page.request.post(`${app.harness.url}api/people:create`, {
-      headers: { host: 'rebind.evil.example', 'content-type': 'application/json' },
+    const token = { 'x-kaizenbord-token': app.harness.token };
+    const foreignHost = await app.page.request.post(`${app.harness.origin}api/people:create`, {
+      headers: { host: 'rebind.evil.example', 'content-type': 'application/json', ...token },
       data: { name: 'Mallory' },
     });
     expect(foreignHost.status()).toBe(403);
 
-    const foreignOrigin = await app.page.request.post(`${app.harness.url}api/people:create`, {
-      headers: { origin: 'http://evil.example', 'content-type': 'application/json' },
+    const foreignOrigin = await app.page.request.post(`${app.harness.origin}api/people:create`, {
+      headers: { origin: 'http://evil.example', 'content-type': 'application/json', ...token },
       data: { name: 'Mallory' },
     });
     expect(foreignOrigin.status()).toBe(403);
 
-    // The page's own calls still work, and Mallory was never written.
+    // Without the token even the harness's own origin gets nothing.
+    const noToken = await app.page.request.post(`${app.harness.origin}api/people:create`, {
+      headers: { 'content-type': 'application/json' },
+      data: { name: 'Mallory' },
+    });
+    expect(noToken.status()).toBe(401);
+
+    // The page's own calls still work (the token came in the address's fragment and left the address bar), and
+    // Mallory was never written.
+    expect(app.page.url()).toBe(app.harness.origin);
     const people = await app.page.evaluate(async () => {
-      const res = await fetch('/api/app:bootstrap', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const token = sessionStorage.getItem('kaizenbord-harness-token') ?? '';
+      const headers = { 'content-type': 'application/json', 'x-kaizenbord-token': token };
+      const res = await fetch('/api/app:bootstrap', { method: 'POST', headers, body: '{}' });
       const body = (await res.json()) as { ok: boolean; value: { people: { name: string }[] } };
       return body.value.people.map((p) => p.name);
     });

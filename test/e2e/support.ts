@@ -65,9 +65,16 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** A fresh harness on port 0 with an empty temp database, and a Chromium page on it. */
-export async function startApp(options: { demo?: boolean; viewport?: { width: number; height: number } } = {}): Promise<App> {
+/**
+ * A fresh harness on port 0 with an empty temp database, and a Chromium page on it. Open `app.harness.url`: it
+ * carries the harness's per-start token, which the renderer then sends with every call. `prepare` may put files in
+ * the data folder before the harness starts (e.g. a damaged database).
+ */
+export async function startApp(
+  options: { demo?: boolean; viewport?: { width: number; height: number }; prepare?: (dataDir: string) => void } = {},
+): Promise<App> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaizenbord-e2e-'));
+  options.prepare?.(dataDir);
   const harness = await startHarness({ port: 0, dataDir, demo: options.demo ?? false, log: (line) => console.log(line) });
   let browser: Browser | undefined;
   try {

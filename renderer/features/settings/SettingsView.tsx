@@ -4,6 +4,7 @@ import { LANGUAGES, THEMES, type Language, type Theme } from '../../../shared/do
 import { useT } from '../../i18n/use-t';
 import { SettingsSection } from './SettingsSection';
 import { useApp } from '../../store/store';
+import { BackupsSection } from './BackupsSection';
 import { JourneysSection } from './JourneysSection';
 import { PeopleSection } from './PeopleSection';
 import { ValuesSection } from './ValuesSection';
@@ -24,6 +25,7 @@ export function SettingsView() {
       <JourneysSection />
       <ValuesSection />
       <PeopleSection />
+      <BackupsSection />
     </section>
   );
 }

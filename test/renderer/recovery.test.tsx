@@ -1,0 +1,135 @@
+/** The recovery screen (over the real recovery service on a damaged file) and the backups section (real core). */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openService, type Service } from '../../db/recovery';
+import { createApi } from '../../shared/contract';
+import { App } from '../../renderer/app/App';
+import { createAppStore, StoreProvider } from '../../renderer/store/store';
+import { createUiHarness, renderApp, type UiHarness } from '../support/ui-harness';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+/** A data folder with a team and one backup, then the database file damaged; the app rendered on it. */
+async function renderOnDamagedFile(options: { backup?: boolean } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaizenbord-recovery-ui-'));
+  const dbPath = path.join(dir, 'kaizenbord.sqlite');
+  let service: Service = openService({ dbPath, dailyBackups: options.backup !== false });
+  await service.call('people:create', { name: 'Anouk de Vries' });
+  if (options.backup !== false) await service.call('backups:create', {});
+  service.close();
+  const original = Buffer.alloc(12288, 0x21);
+  fs.writeFileSync(dbPath, original);
+  service = openService({ dbPath, dailyBackups: false });
+  cleanups.push(() => {
+    service.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const api = createApi((name, input) => service.call(name, input === undefined ? undefined : JSON.parse(JSON.stringify(input))));
+  const store = createAppStore(api);
+  render(
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>,
+  );
+  return { dir, dbPath, original, service, store };
+}
+
+describe('recovery screen', () => {
+  it('explains a damaged file in Dutch, offers the three ways on, and restores the latest backup', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['nl-NL', 'en']);
+    cleanups.push(() => vi.restoreAllMocks());
+    const user = userEvent.setup();
+    const { dir, original } = await renderOnDamagedFile();
+    const title = await screen.findByRole('heading', { name: 'Kaizenbord kan de database niet openen' });
+    expect(title).toHaveFocus();
+    expect(screen.getByText(/Het databasebestand is beschadigd/)).toBeInTheDocument();
+    expect(screen.getByText('Er is niets verwijderd of overschreven. Kies hoe je verder wilt.')).toBeInTheDocument();
+    expect(screen.getByText(/^Laatste goede backup: .*met de hand/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Begin leeg' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Afsluiten' })).toBeEnabled();
+
+    // Keyboard only: Tab to "Herstel laatste backup", Enter.
+    const restore = screen.getByRole('button', { name: 'Herstel laatste backup' });
+    while (document.activeElement !== restore) await user.tab();
+    await user.keyboard('{Enter}');
+
+    // The app boots on the restored data; the damaged file is kept aside.
+    await screen.findByRole('navigation', { name: 'Hoofdmenu' });
+    const aside = fs.readdirSync(dir).find((f) => f.startsWith('kaizenbord.damaged-') && f.endsWith('.sqlite'));
+    expect(aside).toBeDefined();
+    expect(fs.readFileSync(path.join(dir, aside!))).toEqual(original);
+  });
+
+  it('follows an English system, switches to Dutch, says the tab can be closed in a browser, and starts empty', async () => {
+    const user = userEvent.setup();
+    await renderOnDamagedFile({ backup: false });
+    await screen.findByRole('heading', { name: 'Kaizenbord cannot open its database' });
+    expect(screen.getByText('No usable backup was found.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Restore latest backup' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Quit' }));
+    expect(screen.getByRole('status')).toHaveTextContent('You can close this tab now. Nothing was changed.');
+
+    await user.click(screen.getByRole('button', { name: 'Nederlands' }));
+    expect(screen.getByRole('heading', { name: 'Kaizenbord kan de database niet openen' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Begin leeg' }));
+    // An empty database: the app asks who you are.
+    await screen.findByRole('dialog');
+  });
+});
+
+describe('backups section', () => {
+  let harness: UiHarness | undefined;
+  afterEach(() => {
+    harness?.close();
+    harness = undefined;
+  });
+
+  it('lists backups with date, kind and size, makes one now, and restores one after confirming', async () => {
+    harness = await createUiHarness();
+    const h = harness;
+    const user = userEvent.setup();
+    renderApp(h);
+    await user.click(await screen.findByRole('button', { name: 'Beheer & instellingen' }));
+    const section = await screen.findByRole('region', { name: 'Backups' });
+    const table = await within(section).findByRole('table');
+    expect(within(table).getAllByRole('row')).toHaveLength(2); // header + the daily backup
+    expect(within(table).getByText('Dagelijks')).toBeInTheDocument();
+    expect(within(table).getByText(/kB$/)).toBeInTheDocument();
+
+    await user.click(within(section).getByRole('button', { name: 'Nu een backup maken' }));
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
+    expect(within(table).getByText('Met de hand')).toBeInTheDocument();
+
+    // A person added after the backup disappears when it is restored.
+    await h.api['people:create']({ name: 'Later Toegevoegd' });
+    const manualRow = within(table).getByText('Met de hand').closest('tr')!;
+    await user.click(within(manualRow).getByRole('button', { name: /^Backup van .* terugzetten$/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Backup terugzetten?' });
+    expect(within(dialog).getByRole('button', { name: 'Ja, terugzetten' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Ja, terugzetten' }));
+
+    await waitFor(() => expect(within(table).getByText('Vóór terugzetten')).toBeInTheDocument());
+    expect((await screen.findAllByText(/^Backup van .* teruggezet/)).length).toBeGreaterThan(0);
+    expect(h.store.getState().people.map((p) => p.name)).not.toContain('Later Toegevoegd');
+  });
+
+  it('cancels a restore with Escape and changes nothing', async () => {
+    harness = await createUiHarness({ language: 'en' });
+    const user = userEvent.setup();
+    renderApp(harness);
+    await user.click(await screen.findByRole('button', { name: 'Manage & settings' }));
+    const section = await screen.findByRole('region', { name: 'Backups' });
+    await user.click(await within(section).findByRole('button', { name: /^Restore the backup of / }));
+    await screen.findByRole('dialog', { name: 'Restore this backup?' });
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(within(section).queryByText('Before restore')).toBeNull();
+  });
+});
