@@ -4,6 +4,7 @@ import { createStore, useStore, type StoreApi } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { KaizenApi } from '../../shared/contract';
 import { createBoardSlice } from './board-slice';
+import { createInsightSlice } from './insight-slice';
 import { createNotifySlice } from './notify-slice';
 import { createRefSlice } from './ref-slice';
 import { createStandupSlice } from './standup-slice';
@@ -21,6 +22,7 @@ export function createAppStore(api: KaizenApi): AppStore {
     ...createUiSlice(api)(...a),
     ...createNotifySlice(api)(...a),
     ...createUndoSlice(api)(...a),
+    ...createInsightSlice(api)(...a),
     ...createStandupSlice(api)(...a),
   }));
 }

@@ -1,4 +1,20 @@
-/** The Inzicht view (issue 4). Being built: replaced by the metrics feature. */
+/** The Inzicht view: loaded on first visit, so the chart library never weighs on the board's first load. */
+import { lazy, Suspense } from 'react';
+import { useT } from '../../i18n/use-t';
+
+const InsightReport = lazy(() => import('./InsightReport'));
+
 export function InsightView() {
-  return <section aria-label="Inzicht" />;
+  const t = useT();
+  return (
+    <Suspense
+      fallback={
+        <p className="boot" role="status">
+          {t('insight.loading')}
+        </p>
+      }
+    >
+      <InsightReport />
+    </Suspense>
+  );
 }
