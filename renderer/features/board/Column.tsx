@@ -8,6 +8,7 @@ import { useAppShallow } from '../../store/store';
 import { columnDroppableId } from './board-dnd';
 import { SortableCard } from './Card';
 import { KindIcon } from './kind';
+import { WipBadge } from './WipBadge';
 
 interface ColumnProps {
   stage: Stage;
@@ -39,6 +40,7 @@ export const Column = memo(function Column({ stage, ids, filtered, isTarget }: C
       <h2 id={headingId} className="board-column__heading">
         <span className="board-column__name">{label}</span>{' '}
         <span className="board-column__total">{ids.length}</span>
+        <WipBadge stage={stage} count={ids.length} filtered={filtered} />
         {present.length > 0 && (
           <span className="board-column__kinds">
             <span className="visually-hidden">{' · '}</span>
