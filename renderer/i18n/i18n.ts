@@ -6,13 +6,14 @@ import { commonMessages } from './common.messages';
 import { boardMessages } from '../features/board/messages';
 import { captureMessages } from '../features/capture/messages';
 import { detailMessages } from '../features/detail/messages';
+import { exchangeMessages } from '../features/exchange/messages';
 import { insightMessages } from '../features/insight/messages';
 import { peopleMessages } from '../features/people/messages';
 import { recoveryMessages } from '../features/recovery/messages';
 import { settingsMessages } from '../features/settings/messages';
 import { standupMessages } from '../features/standup/messages';
 
-const catalogues = [commonMessages, boardMessages, captureMessages, detailMessages, insightMessages, peopleMessages, recoveryMessages, settingsMessages, standupMessages];
+const catalogues = [commonMessages, boardMessages, captureMessages, detailMessages, exchangeMessages, insightMessages, peopleMessages, recoveryMessages, settingsMessages, standupMessages];
 
 const merged: Record<Language, Record<string, string>> = { nl: {}, en: {} };
 for (const c of catalogues) {

@@ -7,7 +7,10 @@ import { useApp } from '../../store/store';
 import { BackupsSection } from './BackupsSection';
 import { JourneysSection } from './JourneysSection';
 import { PeopleSection } from './PeopleSection';
+import { ExchangeSection } from '../exchange/ExchangeSection';
 import { ValuesSection } from './ValuesSection';
+import { InsightSettings } from '../insight/InsightSettings';
+import { StandupSettings } from '../standup/StandupSettings';
 import './settings.css';
 
 export function SettingsView() {
@@ -22,9 +25,12 @@ export function SettingsView() {
         <p className="settings__intro">{t('settings.intro')}</p>
       </header>
       <GeneralSettings />
+      <StandupSettings />
       <JourneysSection />
       <ValuesSection />
       <PeopleSection />
+      <InsightSettings />
+      <ExchangeSection />
       <BackupsSection />
     </section>
   );
