@@ -107,10 +107,14 @@ export const insightMessages = defineMessages(
     'insight.wip.over': 'Tijd boven de limiet',
     'insight.wip.peak': 'Hoogste aantal',
 
-    'wip.settings.title': 'WIP-limieten',
+    'wip.settings.title': 'WIP-limieten en export',
     'wip.settings.intro':
       'Een WIP-limiet is het hoogste aantal ideeën dat tegelijk in een kolom mag staan. Zo maak je eerst af waar je aan begon. Leeg laten betekent: geen limiet.',
     'wip.settings.field': 'Limiet voor {stage}',
+    'wip.settings.separator': 'Scheidingsteken voor CSV-export',
+    'wip.settings.semicolon': 'Puntkomma ( ; ) — Nederlandse Excel',
+    'wip.settings.comma': 'Komma ( , )',
+    'wip.settings.separatorHint': 'Excel met Nederlandse instellingen verwacht een puntkomma; LibreOffice vraagt het bij openen.',
     'wip.settings.invalid': 'Vul een heel getal van {min} tot en met {max} in, of laat het veld leeg.',
     'wip.settings.saved': 'WIP-limiet voor {stage} bewaard.',
     'wip.settings.cleared': 'Geen WIP-limiet meer voor {stage}.',
@@ -226,10 +230,14 @@ export const insightMessages = defineMessages(
     'insight.wip.over': 'Time over the limit',
     'insight.wip.peak': 'Highest count',
 
-    'wip.settings.title': 'WIP limits',
+    'wip.settings.title': 'WIP limits and export',
     'wip.settings.intro':
       'A WIP limit is the most ideas that may stand in a column at once, so you finish what you started first. Leave it empty for no limit.',
     'wip.settings.field': 'Limit for {stage}',
+    'wip.settings.separator': 'Separator for CSV export',
+    'wip.settings.semicolon': 'Semicolon ( ; ) — Dutch Excel',
+    'wip.settings.comma': 'Comma ( , )',
+    'wip.settings.separatorHint': 'Excel with Dutch settings expects a semicolon; LibreOffice asks when opening.',
     'wip.settings.invalid': 'Enter a whole number from {min} to {max}, or leave the field empty.',
     'wip.settings.saved': 'WIP limit for {stage} saved.',
     'wip.settings.cleared': 'No WIP limit for {stage} any more.',
