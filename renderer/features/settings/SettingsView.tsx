@@ -10,7 +10,6 @@ import { PeopleSection } from './PeopleSection';
 import { ExchangeSection } from '../exchange/ExchangeSection';
 import { ValuesSection } from './ValuesSection';
 import { InsightSettings } from '../insight/InsightSettings';
-import { InsightSettings } from '../insight/InsightSettings';
 import { StandupSettings } from '../standup/StandupSettings';
 import './settings.css';
 
@@ -30,7 +29,6 @@ export function SettingsView() {
       <JourneysSection />
       <ValuesSection />
       <PeopleSection />
-      <InsightSettings />
       <InsightSettings />
       <ExchangeSection />
       <BackupsSection />
