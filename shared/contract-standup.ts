@@ -37,6 +37,11 @@ export interface StandupCard extends BoardCard {
   workingDaysInStage: number;
 }
 
+/** Thanks as lists show them: with the title of the idea, if any (null without an idea). */
+export interface ThanksEntry extends Thanks {
+  ideaTitle: string | null;
+}
+
 export interface DigestNewIdeas {
   personId: string;
   ideaIds: string[];
@@ -79,9 +84,14 @@ export interface StandupDigest {
   /** Open ideas whose check-op date is today or earlier. */
   checkDue: { ideaId: string; checkOn: DateOnly }[];
   /** Thanks since last time, newest first. */
-  thanks: Thanks[];
+  thanks: ThanksEntry[];
   /** Every open idea plus those finished since last time, in board order: what the walk shows. */
   cards: StandupCard[];
+}
+
+/** A finished stand-up as the list shows it: with the titles of the ideas discussed (deleted ones left out). */
+export interface StandupRecord extends Standup {
+  ideaTitles: Record<string, string>;
 }
 
 export interface PersonPage {
@@ -89,8 +99,8 @@ export interface PersonPage {
   /** Live ideas this person logged or owns, in board order. */
   ideas: StandupCard[];
   /** Newest first. */
-  thanksGot: Thanks[];
-  thanksGiven: Thanks[];
+  thanksGot: ThanksEntry[];
+  thanksGiven: ThanksEntry[];
 }
 
 const thanksMessage = z.string().trim().min(1).max(THANKS_MAX);
@@ -120,24 +130,24 @@ export const standupCalls = {
         )
         .max(STANDUP_MAX_ACTIONS),
     }),
-    returns<Standup>(),
+    returns<StandupRecord>(),
   ),
   'standup:list': call(
     'Finished stand-ups, newest first.',
     z.strictObject({ limit: z.number().int().min(1).max(STANDUP_LIST_MAX).optional() }),
-    returns<Standup[]>(),
+    returns<StandupRecord[]>(),
   ),
-  'standup:get': call('One finished stand-up.', z.strictObject({ id }), returns<Standup>()),
+  'standup:get': call('One finished stand-up.', z.strictObject({ id }), returns<StandupRecord>()),
 
   'thanks:add': call(
     'Thank a person (optionally for an idea) with a short message; recorded in the idea history too.',
     z.strictObject({ fromId: id, toId: id, ideaId: id.nullable(), message: thanksMessage }),
-    returns<Thanks>(),
+    returns<ThanksEntry>(),
   ),
   'thanks:list': call(
     'Recent thanks, newest first (the Dankmuur); with ideaId only the thanks for that idea.',
     z.strictObject({ ideaId: id.optional(), limit: z.number().int().min(1).max(STANDUP_LIST_MAX).optional() }),
-    returns<Thanks[]>(),
+    returns<ThanksEntry[]>(),
   ),
 
   'people:page': call(

@@ -3,8 +3,8 @@
  * moved, what is ready for Check, what is stuck, what has no owner, what became a standard, which check-op dates
  * are due, and the thanks, since a given instant. Days are counted on the local calendar of the user's time zone.
  */
-import type { DateOnly, Outcome, Stage, Thanks, Timestamp } from '../../shared/domain';
-import type { DigestMove, DigestNewIdeas, DigestDays, StandupDigest } from '../../shared/contract-standup';
+import type { DateOnly, Outcome, Stage, Timestamp } from '../../shared/domain';
+import type { DigestMove, DigestNewIdeas, DigestDays, StandupDigest, ThanksEntry } from '../../shared/contract-standup';
 import { localDate, workingDaysBetween } from './calendar';
 
 /** What the rules need to know of one live (not deleted) idea. */
@@ -42,7 +42,7 @@ export interface DigestRulesInput {
   /** Moves of any age; only those since `since` count. */
   moves: readonly MoveFact[];
   /** Thanks of any age; only those since `since` count. */
-  thanks: readonly Thanks[];
+  thanks: readonly ThanksEntry[];
 }
 
 export type DigestRulesOutput = Omit<StandupDigest, 'sinceStandupId' | 'cards' | 'timeZone'>;

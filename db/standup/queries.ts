@@ -1,7 +1,7 @@
 /** SQL of the stand-up feature: stand-up records, thanks, and the facts the digest rules read. All parameterised. */
-import type { Outcome, Stage, Standup, StandupAction, Thanks } from '../../shared/domain';
+import type { Outcome, Stage, StandupAction } from '../../shared/domain';
 import { STAGES } from '../../shared/domain';
-import type { StandupCard } from '../../shared/contract-standup';
+import type { StandupCard, StandupRecord, ThanksEntry } from '../../shared/contract-standup';
 import type { Db } from '../core-types';
 import type { IdeaRow } from '../queries/ideas';
 import { stmt } from '../queries/statements';
@@ -17,9 +17,10 @@ interface ThanksRow {
   message: string;
   created_at: string;
   updated_at: string;
+  idea_title: string | null;
 }
 
-const toThanks = (r: ThanksRow): Thanks => ({
+const toThanks = (r: ThanksRow): ThanksEntry => ({
   id: r.id,
   fromId: r.from_id,
   toId: r.to_id,
@@ -27,7 +28,12 @@ const toThanks = (r: ThanksRow): Thanks => ({
   message: r.message,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  ideaTitle: r.idea_title,
 });
+
+/** Thanks with the title of their idea (null without one); the WHERE and ORDER BY come from fixed fragments only. */
+const THANKS_SELECT = 'SELECT t.*, i.title AS idea_title FROM thanks t LEFT JOIN ideas i ON i.id = t.idea_id';
+const NEWEST = 'ORDER BY t.created_at DESC, t.rowid DESC';
 
 export function insertThanks(db: Db, t: { id: string; fromId: string; toId: string; ideaId: string | null; message: string; at: string }): void {
   stmt(db, 'INSERT INTO thanks (id, from_id, to_id, idea_id, message, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
@@ -41,34 +47,27 @@ export function insertThanks(db: Db, t: { id: string; fromId: string; toId: stri
   );
 }
 
-export function getThanks(db: Db, id: string): Thanks | undefined {
-  const row = stmt(db, 'SELECT * FROM thanks WHERE id = ?').get(id) as ThanksRow | undefined;
+export function getThanks(db: Db, id: string): ThanksEntry | undefined {
+  const row = stmt(db, `${THANKS_SELECT} WHERE t.id = ?`).get(id) as ThanksRow | undefined;
   return row && toThanks(row);
 }
 
 /** Newest first; rowid breaks ties within one millisecond. */
-export function listThanks(db: Db, limit: number): Thanks[] {
-  return (stmt(db, 'SELECT * FROM thanks ORDER BY created_at DESC, rowid DESC LIMIT ?').all(limit) as ThanksRow[]).map(toThanks);
+export function listThanks(db: Db, limit: number): ThanksEntry[] {
+  return (stmt(db, `${THANKS_SELECT} ${NEWEST} LIMIT ?`).all(limit) as ThanksRow[]).map(toThanks);
 }
 
-export function listThanksForIdea(db: Db, ideaId: string, limit: number): Thanks[] {
-  return (
-    stmt(db, 'SELECT * FROM thanks WHERE idea_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?').all(ideaId, limit) as ThanksRow[]
-  ).map(toThanks);
+export function listThanksForIdea(db: Db, ideaId: string, limit: number): ThanksEntry[] {
+  return (stmt(db, `${THANKS_SELECT} WHERE t.idea_id = ? ${NEWEST} LIMIT ?`).all(ideaId, limit) as ThanksRow[]).map(toThanks);
 }
 
-export function listThanksSince(db: Db, since: string): Thanks[] {
-  return (stmt(db, 'SELECT * FROM thanks WHERE created_at >= ? ORDER BY created_at DESC, rowid DESC').all(since) as ThanksRow[]).map(
-    toThanks,
-  );
+export function listThanksSince(db: Db, since: string): ThanksEntry[] {
+  return (stmt(db, `${THANKS_SELECT} WHERE t.created_at >= ? ${NEWEST}`).all(since) as ThanksRow[]).map(toThanks);
 }
 
-export function listThanksOfPerson(db: Db, personId: string, role: 'to' | 'from', limit: number): Thanks[] {
-  const sql =
-    role === 'to'
-      ? 'SELECT * FROM thanks WHERE to_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?'
-      : 'SELECT * FROM thanks WHERE from_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?';
-  return (stmt(db, sql).all(personId, limit) as ThanksRow[]).map(toThanks);
+export function listThanksOfPerson(db: Db, personId: string, role: 'to' | 'from', limit: number): ThanksEntry[] {
+  const where = role === 'to' ? 'WHERE t.to_id = ?' : 'WHERE t.from_id = ?';
+  return (stmt(db, `${THANKS_SELECT} ${where} ${NEWEST} LIMIT ?`).all(personId, limit) as ThanksRow[]).map(toThanks);
 }
 
 // Cards and digest facts
@@ -219,7 +218,7 @@ export function insertStandup(db: Db, s: NewStandup): void {
   s.actions.forEach((a, position) => action.run(a.id, s.id, position, a.text, a.ownerId, a.ideaId, s.at, s.at));
 }
 
-function loadStandup(db: Db, row: StandupRow): Standup {
+function loadStandup(db: Db, row: StandupRow): StandupRecord {
   const attendeeIds = stmt(
     db,
     `SELECT a.person_id FROM standup_attendees a JOIN people p ON p.id = a.person_id
@@ -227,7 +226,13 @@ function loadStandup(db: Db, row: StandupRow): Standup {
   )
     .pluck()
     .all(row.id) as string[];
-  const ideaIds = stmt(db, 'SELECT idea_id FROM standup_ideas WHERE standup_id = ? ORDER BY position').pluck().all(row.id) as string[];
+  const ideas = stmt(
+    db,
+    `SELECT s.idea_id AS id, i.title, i.deleted_at AS deletedAt FROM standup_ideas s JOIN ideas i ON i.id = s.idea_id
+      WHERE s.standup_id = ? ORDER BY s.position`,
+  ).all(row.id) as { id: string; title: string; deletedAt: string | null }[];
+  const ideaTitles: Record<string, string> = {};
+  for (const idea of ideas) if (idea.deletedAt === null) ideaTitles[idea.id] = idea.title;
   const actions = (
     stmt(db, 'SELECT id, text, owner_id, idea_id FROM standup_actions WHERE standup_id = ? ORDER BY position').all(row.id) as {
       id: string;
@@ -246,19 +251,20 @@ function loadStandup(db: Db, row: StandupRow): Standup {
     leadId: row.lead_id,
     notes: row.notes,
     attendeeIds,
-    ideaIds,
+    ideaIds: ideas.map((i) => i.id),
     actions,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ideaTitles,
   };
 }
 
-export function getStandup(db: Db, id: string): Standup | undefined {
+export function getStandup(db: Db, id: string): StandupRecord | undefined {
   const row = stmt(db, 'SELECT * FROM standups WHERE id = ?').get(id) as StandupRow | undefined;
   return row && loadStandup(db, row);
 }
 
-export function listStandups(db: Db, limit: number): Standup[] {
+export function listStandups(db: Db, limit: number): StandupRecord[] {
   return (stmt(db, 'SELECT * FROM standups ORDER BY ended_at DESC, rowid DESC LIMIT ?').all(limit) as StandupRow[]).map((r) =>
     loadStandup(db, r),
   );

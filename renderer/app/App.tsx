@@ -8,6 +8,7 @@ import { PersonSwitcher } from '../features/people/PersonSwitcher';
 import { WhoAreYou } from '../features/people/WhoAreYou';
 import { SettingsView } from '../features/settings/SettingsView';
 import { StandupView } from '../features/standup/StandupView';
+import { PersonPageDialog } from '../features/standup/PersonPageDialog';
 import { InsightView } from '../features/insight/InsightView';
 import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { describeError } from '../i18n/i18n';
@@ -99,6 +100,7 @@ export function App() {
       </main>
       {captureOpen && <CaptureDialog />}
       {detailId && <IdeaDetail key={detailId} ideaId={detailId} />}
+      <PersonPageDialog />
       {needsPerson && <WhoAreYou />}
       <Notifications />
     </div>

@@ -4,8 +4,7 @@
  * The running meeting lives here so switching views loses nothing; "Stand-up afronden" saves it.
  */
 import type { CallInput } from '../../shared/contract';
-import type { PersonPage, StandupDigest } from '../../shared/contract-standup';
-import type { Standup, Thanks } from '../../shared/domain';
+import type { PersonPage, StandupDigest, StandupRecord, ThanksEntry } from '../../shared/contract-standup';
 import type { CallError } from '../../shared/result';
 import type { SliceCreator } from './types';
 
@@ -36,8 +35,8 @@ export interface StandupState {
   digest: StandupDigest | null;
   digestError: CallError | null;
   session: StandupSession;
-  past: Standup[] | null;
-  wall: Thanks[] | null;
+  past: StandupRecord[] | null;
+  wall: ThanksEntry[] | null;
   personPage: { id: string; data: PersonPage | null; error: CallError | null } | null;
   presenter: boolean;
 }
@@ -54,10 +53,10 @@ export interface StandupSlice {
   /** Start the meeting over: a fresh clock, nothing ticked or written. */
   restartStandup: () => void;
   /** Save the meeting; on success a new one begins and the digest counts from now. */
-  finishStandup: () => Promise<Standup | undefined>;
+  finishStandup: () => Promise<StandupRecord | undefined>;
   loadPastStandups: () => Promise<void>;
   loadThanksWall: () => Promise<void>;
-  addThanks: (input: Omit<CallInput<'thanks:add'>, 'fromId'>) => Promise<Thanks | undefined>;
+  addThanks: (input: Omit<CallInput<'thanks:add'>, 'fromId'>) => Promise<ThanksEntry | undefined>;
   openPersonPage: (personId: string) => Promise<void>;
   closePersonPage: () => void;
   setPresenter: (on: boolean) => void;

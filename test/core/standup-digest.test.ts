@@ -137,9 +137,9 @@ describe('digest rules', () => {
         { ideaId: 'after', fromStage: 'nieuw', toStage: 'plan', at: '2026-03-02T07:00:00.000Z' },
       ],
       thanks: [
-        { id: 't1', fromId: 'anna', toId: 'bram', ideaId: null, message: 'Oud', createdAt: '2026-03-01T22:58:00.000Z', updatedAt: '2026-03-01T22:58:00.000Z' },
-        { id: 't2', fromId: 'anna', toId: 'bram', ideaId: null, message: 'Nieuw', createdAt: '2026-03-01T23:30:00+01:00', updatedAt: '2026-03-01T22:30:00.000Z' },
-        { id: 't3', fromId: 'bram', toId: 'anna', ideaId: null, message: 'Top', createdAt: '2026-03-02T08:00:00.000Z', updatedAt: '2026-03-02T08:00:00.000Z' },
+        { id: 't1', fromId: 'anna', toId: 'bram', ideaId: null, ideaTitle: null, message: 'Oud', createdAt: '2026-03-01T22:58:00.000Z', updatedAt: '2026-03-01T22:58:00.000Z' },
+        { id: 't2', fromId: 'anna', toId: 'bram', ideaId: null, ideaTitle: null, message: 'Nieuw', createdAt: '2026-03-01T23:30:00+01:00', updatedAt: '2026-03-01T22:30:00.000Z' },
+        { id: 't3', fromId: 'bram', toId: 'anna', ideaId: null, ideaTitle: null, message: 'Top', createdAt: '2026-03-02T08:00:00.000Z', updatedAt: '2026-03-02T08:00:00.000Z' },
       ],
     });
     expect(d.newIdeas).toEqual([{ personId: 'bram', ideaIds: ['at', 'after'] }]);

@@ -197,6 +197,7 @@ describe('thanks', () => {
     const { api, clock, team } = t;
     const idea = await t.create('Welkomstkaartje', team.bram.id);
     const first = await unwrap(api['thanks:add']({ fromId: team.anna.id, toId: team.bram.id, ideaId: idea.id, message: '  Wat een leuk idee!  ' }));
+    expect(first.ideaTitle).toBe('Welkomstkaartje');
     expect(first).toMatchObject({ fromId: team.anna.id, toId: team.bram.id, ideaId: idea.id, message: 'Wat een leuk idee!' });
     clock.advance(1000);
     const second = await unwrap(api['thanks:add']({ fromId: team.bram.id, toId: team.anna.id, ideaId: null, message: 'Bedankt voor het meedenken' }));

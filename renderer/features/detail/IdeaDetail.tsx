@@ -20,6 +20,7 @@ import { TextField, type Editor } from './fields';
 import { formatDate } from './format';
 import { History } from './History';
 import { PdcaSections } from './PdcaSections';
+import { IdeaThanks } from '../standup/IdeaThanks';
 import { Properties } from './Properties';
 import { useAutosave, type SaveState } from './use-autosave';
 import './detail.css';
@@ -172,6 +173,7 @@ export function IdeaDetail({ ideaId }: { ideaId: string }) {
             )}
             <PdcaSections editor={editor} stage={idea.stage} />
             <Comments ideaId={ideaId} comments={detail.comments} onAdded={() => void load()} />
+            <IdeaThanks ideaId={ideaId} suggestedToId={idea.ownerId ?? idea.authorId} onSent={() => void load()} />
           </div>
           <aside className="detail-side" aria-label={t('detail.properties')}>
             <Properties editor={editor} />
