@@ -6,8 +6,20 @@ import { z } from 'zod';
 import { KINDS, NAME_MAX, STAGES, TEXT_MAX, TITLE_MAX } from './domain';
 
 export const id = z.uuid();
-export const title = z.string().trim().min(1).max(TITLE_MAX);
-export const name = z.string().trim().min(1).max(NAME_MAX);
+/** Control characters (C0 and DEL): never part of a one-line name, and a NUL defeats SQLite's length() checks. */
+export function hasControlChar(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 32 || code === 127) return true;
+  }
+  return false;
+}
+const oneLine = (value: string) => !hasControlChar(value);
+/** Multi-line text may hold newlines and tabs, but no NUL (SQLite's length() stops at it). */
+export const noNul = (value: string) => !value.includes('\u0000');
+
+export const title = z.string().trim().min(1).max(TITLE_MAX).refine(oneLine, 'Control characters are not allowed');
+export const name = z.string().trim().min(1).max(NAME_MAX).refine(oneLine, 'Control characters are not allowed');
 export const text = z.string().max(TEXT_MAX);
 export const stage = z.enum(STAGES);
 export const kind = z.enum(KINDS);

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import {
   ACT_DECISIONS,
+  BOARD_DONE_MAX,
   COMMENT_MAX,
   CSV_SEPARATORS,
   EXPECTATION_MET,
@@ -31,7 +32,7 @@ import { CALL_NAMES, createApi, isCallName, type CallName, type Transport } from
 
 export { CALL_NAMES, createApi, isCallName, type CallName, type Transport };
 
-import { call, dateOnly, grade, id, kind, level, name, returns, stage, text, title } from './contract-kit';
+import { call, dateOnly, grade, id, kind, level, name, noNul, returns, stage, text, title } from './contract-kit';
 import { exchangeCalls } from './contract-exchange';
 import { insightCalls } from './contract-insight';
 import { maintenanceCalls } from './contract-maintenance';
@@ -165,8 +166,8 @@ export const contract = {
   ),
 
   'board:get': call(
-    'The cards on the board that match the filter (deleted ideas excluded), in column order.',
-    z.strictObject({ filter: boardFilter }),
+    'The cards on the board that match the filter (deleted ideas excluded), in column order, with counts per column and kind; Afgerond is paged (doneLimit, default BOARD_DONE_PAGE).',
+    z.strictObject({ filter: boardFilter, doneLimit: z.number().int().min(1).max(BOARD_DONE_MAX).optional() }),
     returns<Board>(),
   ),
 
@@ -213,7 +214,7 @@ export const contract = {
 
   'comments:add': call(
     'Add a comment to an idea.',
-    z.strictObject({ ideaId: id, authorId: id, body: z.string().trim().min(1).max(COMMENT_MAX) }),
+    z.strictObject({ ideaId: id, authorId: id, body: z.string().trim().min(1).max(COMMENT_MAX).refine(noNul, 'NUL is not allowed') }),
     returns<Comment>(),
   ),
 
