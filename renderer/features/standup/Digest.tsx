@@ -12,8 +12,7 @@ function Section({ title, hint, count, children }: { title: string; hint?: strin
   return (
     <section className={`standup-digest__section${count === 0 ? ' standup-digest__section--empty' : ''}`} aria-labelledby={id}>
       <h3 id={id} className="standup-digest__heading">
-        <span>{title}</span>
-        <span className="standup-count">{count}</span>
+        <span>{title}</span> <span className="standup-count">{count}</span>
       </h3>
       {hint && <p className="standup-digest__hint">{hint}</p>}
       {children}

@@ -1,0 +1,209 @@
+/** The stand-up on the real App over the real core: digest, keyboard walk, finish, thanks, person page, settings. */
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Stage } from '../../shared/domain';
+import { createUiHarness, renderApp, type UiHarness } from '../support/ui-harness';
+
+let harness: UiHarness | undefined;
+
+afterEach(() => {
+  harness?.close();
+  harness = undefined;
+});
+
+async function ok<T>(pending: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  const res = await pending;
+  if (!res.ok) throw new Error(res.error.message);
+  return res.value;
+}
+
+/** Anouk (logged in) and Bram, and one idea per given stage. */
+async function seed(ideas: [string, Stage][]) {
+  const h = await createUiHarness();
+  harness = h;
+  const bram = await ok(h.api['people:create']({ name: 'Bram Jansen' }));
+  const boot = await ok(h.api['app:bootstrap']({}));
+  const me = boot.settings.currentPersonId!;
+  const ids: Record<string, string> = {};
+  for (const [title, stage] of ideas) {
+    const idea = await ok(h.api['ideas:create']({ actorId: me, title, kind: 'verbeter', touchpointId: boot.touchpoints[0]!.id }));
+    ids[title] = idea.id;
+    if (stage !== 'nieuw') {
+      await ok(
+        h.api['ideas:move']({ id: idea.id, actorId: me, toStage: stage, afterId: null, ...(stage === 'afgerond' ? { outcome: 'adopted' as const } : {}) }),
+      );
+    }
+  }
+  return { h, me, bram, ids };
+}
+
+async function openStandup() {
+  const user = userEvent.setup();
+  renderApp(harness!);
+  await user.click(await screen.findByRole('button', { name: 'Stand-up' }));
+  await screen.findByRole('heading', { name: 'Stand-up', level: 2 });
+  await screen.findByRole('region', { name: /Nieuwe ideeën/ });
+  return user;
+}
+
+describe('stand-up', () => {
+  it('shows the digest since last time, and an entry opens the idea', async () => {
+    await seed([
+      ['Koffie bij de balie', 'nieuw'],
+      ['Wachtrij korter', 'do'],
+      ['Welkomstkaart', 'afgerond'],
+    ]);
+    const user = await openStandup();
+    const fresh = screen.getByRole('region', { name: /Nieuwe ideeën/ });
+    expect(within(fresh).getByRole('heading', { name: 'Nieuwe ideeën 3' })).toBeInTheDocument();
+    expect(within(fresh).getByRole('button', { name: 'Pagina van Anouk de Vries' })).toBeInTheDocument();
+    const adopted = screen.getByRole('region', { name: /Nieuwe standaard/ });
+    expect(within(adopted).getByRole('button', { name: 'Welkomstkaart' })).toBeInTheDocument();
+    const noOwner = screen.getByRole('region', { name: /Zonder eigenaar/ });
+    expect(within(noOwner).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByText('De afgelopen 7 dagen (nog geen eerdere stand-up)')).toBeInTheDocument();
+
+    await user.click(within(fresh).getByRole('button', { name: 'Koffie bij de balie' }));
+    expect(await screen.findByRole('dialog', { name: 'Koffie bij de balie' })).toBeInTheDocument();
+  });
+
+  it('walks the board right to left with the arrow keys and sets owner and check-op date on a card', async () => {
+    const { h, bram, ids } = await seed([
+      ['Koffie bij de balie', 'nieuw'],
+      ['Wachtrij korter', 'check'],
+      ['Welkomstkaart', 'afgerond'],
+    ]);
+    const user = await openStandup();
+    await user.click(screen.getByRole('button', { name: 'Begin bij Afgerond' }));
+    const heading = await screen.findByRole('heading', { level: 3, name: /^Afgerond/ });
+    expect(heading).toHaveTextContent('Kolom 1 van 6: Afgerond');
+    expect(screen.getByRole('heading', { level: 4, name: 'Welkomstkaart' })).toBeInTheDocument();
+
+    await user.keyboard('{ArrowRight}');
+    await screen.findByRole('heading', { level: 3, name: /^Act/ });
+    expect(screen.getByText('Geen ideeën in Act.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 3, name: /^Act/ })).toHaveFocus();
+    await user.keyboard('{ArrowRight}');
+    const check = await screen.findByRole('heading', { level: 3, name: /^Check/ });
+    expect(check).toHaveTextContent('Kolom 3 van 6');
+    await user.keyboard('{ArrowLeft}');
+    await screen.findByRole('heading', { level: 3, name: /^Act/ });
+    await user.keyboard('{ArrowRight}');
+    await screen.findByRole('heading', { level: 3, name: /^Check/ });
+
+    const card = screen.getByRole('listitem', { name: 'Wachtrij korter' });
+    await user.selectOptions(within(card).getByRole('combobox', { name: 'Eigenaar' }), 'Bram Jansen');
+    await waitFor(async () => expect((await ok(h.api['ideas:get']({ id: ids['Wachtrij korter']! }))).idea.ownerId).toBe(bram.id));
+    const date = within(card).getByLabelText('Check op');
+    await user.type(date, '2026-12-01');
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect((await ok(h.api['ideas:get']({ id: ids['Wachtrij korter']! }))).idea.checkOn).toBe('2026-12-01'));
+
+    // Arrow keys inside a field stay with the field.
+    within(card).getByRole('combobox', { name: 'Eigenaar' }).focus();
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('heading', { level: 3, name: /^Check/ })).toBeInTheDocument();
+  });
+
+  it('ticks attendees, keeps notes and actions, and "Stand-up afronden" saves the record; past stand-ups show it', async () => {
+    const { h, me, bram, ids } = await seed([
+      ['Koffie bij de balie', 'nieuw'],
+      ['Welkomstkaart', 'afgerond'],
+    ]);
+    const user = await openStandup();
+    const side = screen.getByRole('complementary', { name: 'Aanwezigen, notities en afspraken' });
+    await user.click(within(side).getByRole('checkbox', { name: /Anouk de Vries/ }));
+    await user.click(within(side).getByRole('checkbox', { name: /Bram Jansen/ }));
+    expect(within(side).getByText('2 van 2 aanwezig')).toBeInTheDocument();
+    await user.type(within(side).getByRole('textbox', { name: 'Notities' }), 'Rustige week');
+    await user.type(within(side).getByRole('textbox', { name: 'Nieuwe afspraak' }), 'Bram belt de leverancier{Enter}');
+    await user.selectOptions(within(side).getByRole('combobox', { name: 'Wie (Afspraak 1)' }), 'Bram Jansen');
+    await user.click(screen.getByRole('button', { name: 'Begin bij Afgerond' }));
+    await screen.findByRole('heading', { level: 4, name: 'Welkomstkaart' });
+
+    // Notes survive a trip to the board and back.
+    await user.click(screen.getByRole('button', { name: 'Bord' }));
+    await user.click(screen.getByRole('button', { name: 'Stand-up' }));
+    expect(await screen.findByRole('textbox', { name: 'Notities' })).toHaveValue('Rustige week');
+
+    await user.click(screen.getByRole('button', { name: 'Stand-up afronden' }));
+    await screen.findByText(/^Stand-up van .* bewaard: 2 aanwezig/);
+    const [record] = await ok(h.api['standup:list']({}));
+    expect(record).toMatchObject({ leadId: me, notes: 'Rustige week', ideaIds: [ids['Welkomstkaart']] });
+    expect(record!.attendeeIds.sort()).toEqual([me, bram.id].sort());
+    expect(record!.actions).toEqual([expect.objectContaining({ text: 'Bram belt de leverancier', ownerId: bram.id })]);
+    // A new meeting starts empty; the digest now counts from the finished one.
+    expect(screen.getByRole('textbox', { name: 'Notities' })).toHaveValue('');
+    expect(await screen.findByText(/^Sinds de stand-up van/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Eerdere stand-ups' }));
+    const list = await screen.findByRole('region', { name: 'Eerdere stand-ups' });
+    expect(await within(list).findByText('Rustige week')).toBeInTheDocument();
+    expect(within(list).getByText(/Bram belt de leverancier/)).toBeInTheDocument();
+    expect(within(list).getByRole('button', { name: 'Welkomstkaart' })).toBeInTheDocument();
+  });
+
+  it('thanks someone from the idea detail; the thanks show on the idea, the Dankmuur and the person page', async () => {
+    const { h, bram, ids } = await seed([['Koffie bij de balie', 'plan']]);
+    await ok(h.api['ideas:update']({ id: ids['Koffie bij de balie']!, actorId: (await ok(h.api['app:bootstrap']({}))).settings.currentPersonId!, patch: { ownerId: bram.id } }));
+    const user = userEvent.setup();
+    renderApp(h);
+    await user.click(await screen.findByRole('button', { name: /^Koffie bij de balie, / }));
+    const dialog = await screen.findByRole('dialog', { name: 'Koffie bij de balie' });
+    const section = within(dialog).getByRole('region', { name: 'Bedankjes' });
+    expect(within(section).getByText('Nog niemand bedankt voor dit idee.')).toBeInTheDocument();
+    await user.click(within(section).getByRole('button', { name: 'Bedank' }));
+    expect(within(section).getByRole('combobox', { name: 'Bedank' })).toHaveDisplayValue('Bram Jansen');
+    // An empty message is refused with a sentence, nothing is sent.
+    await user.click(within(section).getByRole('button', { name: 'Bedankje versturen' }));
+    expect(within(section).getByRole('alert')).toHaveTextContent('Schrijf een kort bericht.');
+    await user.type(within(section).getByRole('textbox', { name: 'Bericht' }), 'Heerlijk idee!');
+    await user.click(within(section).getByRole('button', { name: 'Bedankje versturen' }));
+    expect(await within(section).findByText('Heerlijk idee!')).toBeInTheDocument();
+    expect(await within(dialog).findByText(/Anouk de Vries bedankte Bram Jansen/)).toBeInTheDocument();
+    const stored = await ok(h.api['thanks:list']({}));
+    expect(stored).toEqual([expect.objectContaining({ toId: bram.id, message: 'Heerlijk idee!', ideaId: ids['Koffie bij de balie'] })]);
+    await user.keyboard('{Escape}');
+
+    await user.click(screen.getByRole('button', { name: 'Stand-up' }));
+    await user.click(await screen.findByRole('button', { name: 'Dankmuur' }));
+    const wall = await screen.findByRole('region', { name: 'Dankmuur' });
+    expect(await within(wall).findByText('Heerlijk idee!')).toBeInTheDocument();
+    expect(within(wall).getByRole('button', { name: 'Koffie bij de balie' })).toBeInTheDocument();
+
+    await user.click(within(wall).getByRole('button', { name: 'Pagina van Bram Jansen' }));
+    const page = await screen.findByRole('dialog', { name: 'Bram Jansen' });
+    const got = await within(page).findByRole('region', { name: /Bedankjes gekregen/ });
+    expect(within(got).getByText('Heerlijk idee!')).toBeInTheDocument();
+    const theirIdeas = within(page).getByRole('region', { name: /^Ideeën/ });
+    expect(within(theirIdeas).getByRole('button', { name: 'Koffie bij de balie' })).toBeInTheDocument();
+    expect(within(theirIdeas).getByText(/Plan · eigenaar/)).toBeInTheDocument();
+    // From the person page straight to the idea: one dialog at a time.
+    await user.click(within(theirIdeas).getByRole('button', { name: 'Koffie bij de balie' }));
+    expect(await screen.findByRole('dialog', { name: 'Koffie bij de balie' })).toBeInTheDocument();
+    expect(screen.queryByRole('dialog', { name: 'Bram Jansen' })).not.toBeInTheDocument();
+  });
+
+  it('edits the stand-up thresholds in Settings and refuses a wrong number without changing anything', async () => {
+    const { h } = await seed([]);
+    const user = userEvent.setup();
+    renderApp(h);
+    await user.click(await screen.findByRole('button', { name: 'Beheer & instellingen' }));
+    const section = await screen.findByRole('region', { name: 'Stand-up' });
+    const doDays = within(section).getByRole('spinbutton', { name: 'Klaar voor Check na (werkdagen in Do)' });
+    await user.clear(doDays);
+    await user.type(doDays, '0');
+    await user.tab();
+    expect(within(section).getByRole('alert')).toHaveTextContent('Vul een heel getal in van 1 tot en met 60.');
+    expect((await ok(h.api['app:bootstrap']({}))).settings.standupDoDays).toBe(5);
+    await user.clear(doDays);
+    await user.type(doDays, '3');
+    await user.tab();
+    await waitFor(async () => expect((await ok(h.api['app:bootstrap']({}))).settings.standupDoDays).toBe(3));
+    const minutes = within(section).getByRole('spinbutton', { name: 'Duur van de stand-up (minuten)' });
+    await user.clear(minutes);
+    await user.type(minutes, '10{Enter}');
+    await waitFor(async () => expect((await ok(h.api['app:bootstrap']({}))).settings.standupMinutes).toBe(10));
+  });
+});
