@@ -89,7 +89,7 @@ export function openService(options: CoreOptions): Service {
       case 'recovery:retry':
         tryOpen();
         return { ok: true, value: status() };
-      case 'recovery:restore-latest': {
+      case 'recovery:restore': {
         const refused = refuseWhileLocked();
         if (refused) return refused;
         const backup = latestGoodBackup(backups, LATEST_VERSION, options.nativeBinding);
@@ -99,7 +99,7 @@ export function openService(options: CoreOptions): Service {
         tryOpen();
         return { ok: true, value: status() };
       }
-      case 'recovery:start-empty': {
+      case 'recovery:reset': {
         const refused = refuseWhileLocked();
         if (refused) return refused;
         moveAside(dbPath, now());

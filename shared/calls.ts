@@ -51,8 +51,8 @@ export const CALL_NAMES = [
   'backups:restore',
   'recovery:status',
   'recovery:retry',
-  'recovery:restore-latest',
-  'recovery:start-empty',
+  'recovery:restore',
+  'recovery:reset',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -56,12 +56,12 @@ export const maintenanceCalls = {
   // Recovery: served by the host even when the database cannot be opened (db/recovery.ts)
   'recovery:status': call('Whether the database opened, or why not and what can be done.', none, returns<RecoveryStatus>()),
   'recovery:retry': call('Try to open the database again (e.g. after another program let go of it).', none, returns<RecoveryStatus>()),
-  'recovery:restore-latest': call(
+  'recovery:restore': call(
     'Recovery mode: keep the unusable file aside under a dated name and open the newest good backup.',
     none,
     returns<RecoveryStatus>(),
   ),
-  'recovery:start-empty': call(
+  'recovery:reset': call(
     'Recovery mode: keep the unusable file aside under a dated name and begin with an empty database.',
     none,
     returns<RecoveryStatus>(),

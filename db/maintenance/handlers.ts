@@ -36,10 +36,10 @@ const notInRecovery = () => new DomainError('unavailable', 'The database is open
 export const maintenanceHandlers: HandlersFor<Omit<typeof maintenanceCalls, OutsideCall>> = {
   'recovery:status': () => ({ state: 'ok' }),
   'recovery:retry': () => ({ state: 'ok' }),
-  'recovery:restore-latest': () => {
+  'recovery:restore': () => {
     throw notInRecovery();
   },
-  'recovery:start-empty': () => {
+  'recovery:reset': () => {
     throw notInRecovery();
   },
 };

@@ -141,7 +141,7 @@ describe('browser harness', () => {
       expect(status).toMatchObject({ ok: true, value: { state: 'recovery', reason: 'damaged', latestBackup: null } });
       expect(JSON.parse((await api(broken.port, 'app:bootstrap', {})).body)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
       expect(fs.readFileSync(path.join(dataDir, 'kaizenbord.sqlite'))).toEqual(Buffer.alloc(8192, 0x42));
-      expect(JSON.parse((await api(broken.port, 'recovery:start-empty', {})).body)).toEqual({ ok: true, value: { state: 'ok' } });
+      expect(JSON.parse((await api(broken.port, 'recovery:reset', {})).body)).toEqual({ ok: true, value: { state: 'ok' } });
       expect(JSON.parse((await api(broken.port, 'app:bootstrap', {})).body)).toMatchObject({ ok: true });
       expect(fs.readdirSync(dataDir).filter((f) => f.startsWith('kaizenbord.damaged-'))).toHaveLength(1);
     } finally {

@@ -65,7 +65,7 @@ describe('recovery mode', () => {
         expect(await service.call('recovery:status', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'validation' } });
         expect(sha(dbPath)).toBe(hash);
 
-        expect(await unwrap(service.call('recovery:restore-latest', {}))).toEqual({ state: 'ok' });
+        expect(await unwrap(service.call('recovery:restore', {}))).toEqual({ state: 'ok' });
         const boot = (await unwrap(service.call('app:bootstrap', {}))) as { people: { name: string }[] };
         expect(boot.people.map((p) => p.name).sort()).toEqual(['Anna', 'Bram']);
         // The damaged file is kept aside, byte for byte.
@@ -85,7 +85,7 @@ describe('recovery mode', () => {
     const service = openService({ dbPath, now: clock.now, dailyBackups: false });
     try {
       expect((await status(service)).state).toBe('recovery');
-      expect(await unwrap(service.call('recovery:start-empty', {}))).toEqual({ state: 'ok' });
+      expect(await unwrap(service.call('recovery:reset', {}))).toEqual({ state: 'ok' });
       const boot = (await unwrap(service.call('app:bootstrap', {}))) as { people: unknown[] };
       expect(boot.people).toEqual([]);
       expect(sha(path.join(dir, 'kaizenbord.damaged-20261123T152000000Z.db'))).toBe(hash);
@@ -120,8 +120,8 @@ describe('recovery mode', () => {
     const service = openService({ dbPath, now: clock.now, dailyBackups: false, timeoutMs: 50 });
     try {
       expect(await status(service)).toMatchObject({ state: 'recovery', reason: 'locked', canReplace: false });
-      expect(await service.call('recovery:start-empty', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-      expect(await service.call('recovery:restore-latest', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      expect(await service.call('recovery:reset', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      expect(await service.call('recovery:restore', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
       expect(fs.readdirSync(dir).filter((f) => f.includes('damaged'))).toEqual([]);
       holder.exec('COMMIT');
       holder.close();
@@ -142,7 +142,7 @@ describe('recovery mode', () => {
     const service = openService({ dbPath, now: clock.now, dailyBackups: false });
     try {
       expect(await status(service)).toMatchObject({ state: 'recovery', latestBackup: null });
-      expect(await service.call('recovery:restore-latest', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await service.call('recovery:restore', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
       expect(fs.readFileSync(dbPath)).toEqual(Buffer.alloc(8192, 1));
     } finally {
       service.close();
@@ -152,6 +152,6 @@ describe('recovery mode', () => {
   it('on an open database the recovery calls only report that all is well', async () => {
     const t = makeCore();
     expect(await unwrap(t.api['recovery:status']({}))).toEqual({ state: 'ok' });
-    expect(await t.api['recovery:start-empty']({})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await t.api['recovery:reset']({})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 });

@@ -14,7 +14,7 @@ import { backupDate, backupSize } from './format';
 import './recovery.css';
 
 type Recovery = Extract<RecoveryStatus, { state: 'recovery' }>;
-type Action = 'recovery:restore-latest' | 'recovery:start-empty' | 'recovery:retry';
+type Action = 'recovery:restore' | 'recovery:reset' | 'recovery:retry';
 
 function systemLanguage(): Language {
   const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
@@ -102,9 +102,9 @@ export function RecoveryScreen({ status }: { status: Recovery }) {
                   className="button button--primary"
                   disabled={busy !== null || !latest}
                   aria-describedby={`${detailId}-restore`}
-                  onClick={() => void act('recovery:restore-latest')}
+                  onClick={() => void act('recovery:restore')}
                 >
-                  {busy === 'recovery:restore-latest' ? t('recovery.busy') : t('recovery.restore')}
+                  {busy === 'recovery:restore' ? t('recovery.busy') : t('recovery.restore')}
                 </button>
                 <p id={`${detailId}-restore`} className="recovery__hint">
                   {t('recovery.restoreHint')}
@@ -116,9 +116,9 @@ export function RecoveryScreen({ status }: { status: Recovery }) {
                   className="button"
                   disabled={busy !== null}
                   aria-describedby={`${detailId}-empty`}
-                  onClick={() => void act('recovery:start-empty')}
+                  onClick={() => void act('recovery:reset')}
                 >
-                  {busy === 'recovery:start-empty' ? t('recovery.busy') : t('recovery.empty')}
+                  {busy === 'recovery:reset' ? t('recovery.busy') : t('recovery.empty')}
                 </button>
                 <p id={`${detailId}-empty`} className="recovery__hint">
                   {t('recovery.emptyHint')}
