@@ -2,24 +2,19 @@
  * A realistic demo board for newcomers (`npm run harness -- --demo`): a handful of people and a few dozen
  * ideas spread over every stage, kind, touchpoint and the last six weeks, with PDCA fields, comments and a
  * back-dated history. Deterministic for a given seed and clock.
+ *
+ * The same generator fills large boards for the benchmarks (`npm run bench`, `--demo 100000`): a team logs
+ * about IDEAS_PER_DAY ideas a day, so a large count reaches back years; ideas older than six weeks are almost
+ * all finished (Afgerond), as on a real board. Rows are written with prepared statements in one transaction.
  */
 import type Database from 'better-sqlite3';
 import { STAGES, type Stage } from '../shared/domain';
 import { renumbered } from '../shared/ordering';
 import { DEMO_COMMENTS, DEMO_IDEAS, DEMO_PEOPLE, type DemoIdea } from './demo-content';
-import {
-  countIdeas,
-  insertComment,
-  insertEvent,
-  insertIdea,
-  placeIdea,
-  replaceIdeaValues,
-  updateIdeaColumns,
-  type IdeaColumnValues,
-} from './queries/ideas';
+import { countIdeas, insertComment, insertEvent, placeIdea } from './queries/ideas';
 import { insertPerson, listPeople, listTouchpoints, listValues } from './queries/reference';
 import { writeSetting } from './queries/settings';
-import { nameKey } from './queries/statements';
+import { nameKey, stmt } from './queries/statements';
 import { ensureStarterSet, STARTER_TOUCHPOINTS } from './starter';
 
 type Db = Database.Database;
@@ -31,6 +26,11 @@ export interface DemoOptions {
   count?: number;
   /** "Now" for the demo's timeline. Default: the current time. */
   now?: Date;
+  /**
+   * Put this many ideas in Nieuw … Act (the rest in Afgerond), ignoring the realistic mix; for benchmarks that
+   * need long open columns. Default: the realistic mix.
+   */
+  open?: number;
 }
 
 export interface DemoResult {
@@ -45,6 +45,10 @@ export interface DemoResult {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const WINDOW_DAYS = 42;
+/** A busy department: the pace that turns a count into a timeline. */
+const IDEAS_PER_DAY = 40;
+/** Share of ideas older than the six-week window that were forgotten in an open column. */
+const STUCK_SHARE = 0.01;
 
 /** mulberry32: small, fast and good enough to vary demo data. */
 function prng(seed: number): () => number {
@@ -141,6 +145,26 @@ const FIELDS_ON_ENTRY: Partial<Record<Stage, string[]>> = {
   act: ['actDecision', 'actNote'],
 };
 
+/** Every column of an idea, in the order of INSERT_IDEA. */
+const INSERT_IDEA = `INSERT INTO ideas (id, title, description, kind, stage, position, touchpoint_id, author_id, owner_id,
+    pyramid_level, problem, proposal, expected_result, do_test, do_start_date, check_result, grade_before, grade_after,
+    expectation_met, act_decision, act_note, cycle, stage_entered_at, outcome, lesson, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_VALUE = 'INSERT INTO idea_values (idea_id, value_id, created_at, updated_at) VALUES (?, ?, ?, ?)';
+
+/** Which stages the ideas end in: `recent` ideas get the board's mix, older ones are nearly all finished. */
+function planStages(count: number, recent: number, open: number | undefined, rnd: Random): Stage[] {
+  if (open !== undefined) {
+    const n = Math.min(count, Math.max(0, Math.floor(open)));
+    const openStages = STAGES.slice(0, 5);
+    const list: Stage[] = Array.from({ length: count }, (_, i) => (i < n ? openStages[i % openStages.length]! : 'afgerond'));
+    return rnd.shuffle(list);
+  }
+  const stages = stageMix(recent, rnd);
+  for (let i = recent; i < count; i++) stages.push(rnd.next() < STUCK_SHARE ? STAGES[rnd.int(5)]! : 'afgerond');
+  return stages;
+}
+
 /** Fill an empty board with demo data. Accepts the core or its database; does nothing when ideas exist. */
 export function seedDemo(target: Db | { db: Db }, options: DemoOptions = {}): DemoResult {
   const db: Db = 'prepare' in target ? target : target.db;
@@ -149,10 +173,13 @@ export function seedDemo(target: Db | { db: Db }, options: DemoOptions = {}): De
   const now = (options.now ?? new Date()).getTime();
   const rnd = random(seed);
   const result: DemoResult = { seeded: false, people: 0, ideas: 0, comments: 0, events: 0 };
+  // Ideas of the last six weeks; the rest reach back as far as the pace needs.
+  const recent = Math.min(count, IDEAS_PER_DAY * WINDOW_DAYS);
+  const spanDays = Math.max(WINDOW_DAYS, count / IDEAS_PER_DAY);
 
-  db.transaction(() => {
+  const fill = db.transaction(() => {
     if (countIdeas(db) > 0) return;
-    ensureStarterSet(db, iso(now - WINDOW_DAYS * DAY), rnd.uuid);
+    ensureStarterSet(db, iso(now - (spanDays + 3) * DAY), rnd.uuid);
     result.seeded = true;
 
     const touchpoints = listTouchpoints(db).filter((t) => !t.archived);
@@ -162,11 +189,15 @@ export function seedDemo(target: Db | { db: Db }, options: DemoOptions = {}): De
       return byName ?? touchpoints[index % touchpoints.length]!;
     };
     const values = listValues(db).filter((v) => !v.archived);
+    const valueIdCache = new Map<DemoIdea, string[]>();
     const valueIdsFor = (idea: DemoIdea) => {
+      const cached = valueIdCache.get(idea);
+      if (cached) return cached;
       const named = idea.values.map((n) => values.find((v) => v.name === n)).filter((v) => v !== undefined);
-      if (named.length) return named.map((v) => v.id);
       const sameLevel = values.filter((v) => v.level === idea.level);
-      return sameLevel.length ? [sameLevel[0]!.id] : [];
+      const ids = named.length ? named.map((v) => v.id) : sameLevel.length ? [sameLevel[0]!.id] : [];
+      valueIdCache.set(idea, ids);
+      return ids;
     };
 
     // People: reuse anyone who already has a demo name.
@@ -175,20 +206,24 @@ export function seedDemo(target: Db | { db: Db }, options: DemoOptions = {}): De
       const found = existing.find((p) => nameKey(p.name) === nameKey(name));
       if (found) return found.id;
       const id = rnd.uuid();
-      insertPerson(db, { id, name, at: iso(now - (WINDOW_DAYS + 3) * DAY) });
+      insertPerson(db, { id, name, at: iso(now - (spanDays + 3) * DAY) });
       result.people++;
       return id;
     });
+    const othersThan = new Map(people.map((p) => [p, people.filter((q) => q !== p)]));
 
-    const stages = stageMix(count, rnd);
+    const stages = planStages(count, recent, options.open, rnd);
     const order = rnd.shuffle(DEMO_IDEAS.map((_, i) => i));
-    // Two ideas that only partly met their expectation go round a second time.
+    // A few ideas that only partly met their expectation go round a second time (two on the small demo).
     const secondCycle = new Set<number>();
-    for (let i = 0; i < count && secondCycle.size < 2; i++) {
+    const cycles2 = Math.max(2, Math.floor(count * 0.02));
+    for (let i = 0; i < count && secondCycle.size < cycles2; i++) {
       const template = DEMO_IDEAS[order[i % order.length]!]!;
       if (STAGES.indexOf(stages[i]!) >= 2 && template.met === 'deels') secondCycle.add(i);
     }
 
+    const insertIdeaRow = stmt(db, INSERT_IDEA);
+    const insertValue = stmt(db, INSERT_VALUE);
     const built: { id: string; stage: Stage; enteredAt: number }[] = [];
     for (let i = 0; i < count; i++) {
       const template = DEMO_IDEAS[order[i % order.length]!]!;
@@ -211,14 +246,23 @@ export function seedDemo(target: Db | { db: Db }, options: DemoOptions = {}): De
 
       const author = rnd.pick(people);
       const owner = reached >= 1 ? (rnd.next() < 0.5 ? author : rnd.pick(people)) : null;
-      // Most ideas moved recently; about a quarter have sat still for a week or two, as on a real board.
-      const idleDays = rnd.next() < 0.25 ? 5 + rnd.next() * 9 : 0.1 + rnd.next() * 1.5;
-      const createdDaysAgo = Math.min(
-        WINDOW_DAYS - 0.5,
-        idleDays + 0.3 + path.length * (1.5 + rnd.next() * 2.5) + rnd.next() * 6,
-      );
-      const created = officeHours(now - createdDaysAgo * DAY, now);
-      const end = Math.max(created + path.length * HOUR, now - idleDays * DAY);
+      let created: number;
+      let end: number;
+      if (i < recent) {
+        // Most ideas moved recently; about a quarter have sat still for a week or two, as on a real board.
+        const idleDays = rnd.next() < 0.25 ? 5 + rnd.next() * 9 : 0.1 + rnd.next() * 1.5;
+        const createdDaysAgo = Math.min(
+          WINDOW_DAYS - 0.5,
+          idleDays + 0.3 + path.length * (1.5 + rnd.next() * 2.5) + rnd.next() * 6,
+        );
+        created = officeHours(now - createdDaysAgo * DAY, now);
+        end = Math.max(created + path.length * HOUR, now - idleDays * DAY);
+      } else {
+        // Older ideas: logged any day of the span, through their stages within a few weeks.
+        const createdDaysAgo = WINDOW_DAYS + rnd.next() * (spanDays - WINDOW_DAYS);
+        created = officeHours(now - createdDaysAgo * DAY, now);
+        end = Math.min(now - DAY, created + (path.length * (1.5 + rnd.next() * 2.5) + 0.2) * DAY);
+      }
       const times = path
         .map((_, k) => created + ((end - created) * (k + 1 - 0.3 * rnd.next())) / (path.length + 0.2))
         .map((t) => officeHours(t, now))
@@ -246,72 +290,59 @@ export function seedDemo(target: Db | { db: Db }, options: DemoOptions = {}): De
       const commentCount = reached >= 1 ? rnd.int(3) : rnd.next() < 0.2 ? 1 : 0;
       for (let c = 0; c < commentCount; c++) {
         const at = created + (Math.min(now, lastChange + DAY) - created) * (0.15 + 0.85 * rnd.next());
-        const others = people.filter((p) => p !== author);
+        const others = othersThan.get(author)!;
         events.push({ at, type: 'commented', personId: rnd.pick(others.length ? others : people), comment: rnd.pick(DEMO_COMMENTS) });
       }
       events.sort((a, b) => a.at - b.at);
 
       const id = rnd.uuid();
-      const moves = events.filter((e) => e.type === 'moved' || e.type === 'cycle');
-      const enteredAt = moves.length ? moves[moves.length - 1]!.at : created;
-      const doEntered = [...moves].reverse().find((e) => e.to === 'do');
+      let enteredAt = created;
+      let doEntered: number | null = null;
+      let updatedAt = created;
+      for (const e of events) {
+        if (e.type === 'moved' || e.type === 'cycle') {
+          enteredAt = e.at;
+          if (e.to === 'do') doEntered = e.at;
+        }
+        if (e.type !== 'commented') updatedAt = Math.max(updatedAt, e.at);
+      }
+      const decided = reached >= 4;
       const finalDecision = template.ending === 'adopted' ? 'standaard' : 'stoppen';
-
-      const fields: IdeaColumnValues = {
-        stage,
-        stageEnteredAt: iso(enteredAt),
-        cycle: cycles,
-        ownerId: owner,
-      };
-      const everReached = cycles === 2 ? Math.max(reached, 4) : reached;
-      if (everReached >= 1) {
-        Object.assign(fields, {
-          problem: template.problem,
-          proposal: template.proposal,
-          expectedResult: template.expected,
-          pyramidLevel: template.level,
-        });
-      }
-      if (everReached >= 2) {
-        Object.assign(fields, {
-          doTest: template.doTest,
-          doStartDate: doEntered ? dateOnly(doEntered.at) : null,
-        });
-      }
-      if (everReached >= 3) {
-        Object.assign(fields, {
-          checkResult: template.check,
-          gradeBefore: template.before,
-          gradeAfter: template.after,
-          expectationMet: template.met,
-        });
-      }
-      if (everReached >= 4) {
-        const decided = reached >= 4;
-        Object.assign(fields, {
-          actDecision: decided ? finalDecision : 'cyclus',
-          actNote: decided ? template.actNote : 'We scherpen het voorstel aan en testen het nog een keer.',
-        });
-      }
-      if (stage === 'afgerond') Object.assign(fields, { outcome: template.ending, lesson: template.lesson });
-
-      const updatedAt = events.filter((e) => e.type !== 'commented').reduce((max, e) => Math.max(max, e.at), created);
-      insertIdea(db, {
+      // PDCA fields are filled as far as the idea has ever come.
+      const ever = cycles === 2 ? Math.max(reached, 4) : reached;
+      insertIdeaRow.run(
         id,
         title,
-        description: template.description,
-        kind: template.kind,
-        // Inserted in Nieuw, then brought to its stage together with its outcome (a CHECK ties the two).
-        stage: 'nieuw',
-        position: 0,
-        touchpointId: touchpoint.id,
-        authorId: author,
-        at: iso(created),
-      });
-      updateIdeaColumns(db, id, fields, iso(updatedAt));
+        template.description,
+        template.kind,
+        stage,
+        0,
+        touchpoint.id,
+        author,
+        owner,
+        ever >= 1 ? template.level : null,
+        ever >= 1 ? template.problem : '',
+        ever >= 1 ? template.proposal : '',
+        ever >= 1 ? template.expected : '',
+        ever >= 2 ? template.doTest : '',
+        ever >= 2 && doEntered !== null ? dateOnly(doEntered) : null,
+        ever >= 3 ? template.check : '',
+        ever >= 3 ? template.before : null,
+        ever >= 3 ? template.after : null,
+        ever >= 3 ? template.met : null,
+        ever >= 4 ? (decided ? finalDecision : 'cyclus') : null,
+        ever >= 4 ? (decided ? template.actNote : 'We scherpen het voorstel aan en testen het nog een keer.') : '',
+        cycles,
+        iso(enteredAt),
+        stage === 'afgerond' ? template.ending : null,
+        stage === 'afgerond' ? template.lesson : '',
+        iso(created),
+        iso(updatedAt),
+      );
       const planEdit = events.find((e) => e.type === 'edited' && e.fields?.includes('valueIds'));
-      if (planEdit) replaceIdeaValues(db, id, valueIdsFor(template), iso(planEdit.at));
-      else if (rnd.next() < 0.4) replaceIdeaValues(db, id, valueIdsFor(template).slice(0, 1), iso(created));
+      const valueIds = planEdit ? valueIdsFor(template) : rnd.next() < 0.4 ? valueIdsFor(template).slice(0, 1) : [];
+      const valuesAt = iso(planEdit ? planEdit.at : created);
+      for (const valueId of valueIds) insertValue.run(id, valueId, valuesAt, valuesAt);
 
       for (const e of events) {
         const at = iso(e.at);
@@ -343,7 +374,15 @@ export function seedDemo(target: Db | { db: Db }, options: DemoOptions = {}): De
     }
 
     if (people.length) writeSetting(db, 'currentPersonId', people[0]!, iso(now));
-  })();
+  });
 
+  // A bigger page cache while writing: random UUID keys touch index pages all over the file.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  if (count > 1000) db.pragma('cache_size = -131072');
+  try {
+    fill();
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
   return result;
 }

@@ -265,6 +265,17 @@ export interface BoardFilter {
   query?: string;
 }
 
+/** How many Afgerond cards the board shows at first and adds per "show more". */
+export const BOARD_DONE_PAGE = 100;
+export const BOARD_DONE_MAX = 100_000;
+
+/** Matching cards per column and kind, also those of Afgerond that were not sent. */
+export type BoardCounts = { [S in Stage]: { [K in Kind]: number } };
+
 export interface Board {
+  /** The open columns whole, then Afgerond's first page, each in board order. */
   cards: BoardCard[];
+  counts: BoardCounts;
+  /** Afgerond cards that match but were left out (ask again with a larger doneLimit). */
+  doneHidden: number;
 }

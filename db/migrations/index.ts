@@ -2,11 +2,12 @@
 import initial from './0010-initial';
 import standup from './0020-standup';
 import insight from './0040-insight';
+import fastBoard from './0050-fast-board';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initial, standup, insight];
+export const MIGRATIONS: readonly Migration[] = [initial, standup, insight, fastBoard];
 
 /** Throws when the list is not strictly increasing in steps that are multiples of 10. */
 export function assertMigrationList(list: readonly Migration[]): void {

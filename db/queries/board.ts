@@ -1,7 +1,12 @@
-/** The board: every visible card matching a filter, in column order, in one query. */
+/**
+ * The board: the visible cards matching a filter, column by column in board order, with the counts per column
+ * and kind. Afgerond grows forever, so `loadBoard` sends only its first `doneLimit` cards ("show more" asks for
+ * more); the open columns always come whole. Each column is read in index order (ideas_board_order), never
+ * sorted as a whole board.
+ */
 import type Database from 'better-sqlite3';
-import type { BoardCard, BoardFilter } from '../../shared/domain';
-import { STAGES } from '../../shared/domain';
+import type { Board, BoardCard, BoardCounts, BoardFilter, Kind, Stage } from '../../shared/domain';
+import { BOARD_DONE_MAX, BOARD_DONE_PAGE, KINDS, STAGES } from '../../shared/domain';
 import type { IdeaRow } from './ideas';
 import { stmt } from './statements';
 import { toFtsQuery } from './search';
@@ -13,9 +18,11 @@ type CardRow = Pick<
   'id' | 'title' | 'kind' | 'stage' | 'position' | 'touchpoint_id' | 'author_id' | 'owner_id' | 'cycle' | 'stage_entered_at' | 'created_at' | 'outcome'
 > & { value_ids: string | null };
 
-const STAGE_ORDER = `CASE i.stage ${STAGES.map((s, n) => `WHEN '${s}' THEN ${n}`).join(' ')} END`;
-
-export function listBoard(db: Db, filter: BoardFilter): BoardCard[] {
+/**
+ * The WHERE clause of a filter without its search text, from fixed fragments only; every value is a bound
+ * parameter. The search text is applied by the caller (see loadBoard), driving the query from the FTS index.
+ */
+function filterWhere(filter: BoardFilter): { where: string; params: string[] } {
   const where = ['i.deleted_at IS NULL'];
   const params: string[] = [];
   if (filter.kind !== undefined) {
@@ -34,34 +41,111 @@ export function listBoard(db: Db, filter: BoardFilter): BoardCard[] {
     where.push('EXISTS (SELECT 1 FROM idea_values f WHERE f.idea_id = i.id AND f.value_id = ?)');
     params.push(filter.valueId);
   }
-  const match = filter.query === undefined ? null : toFtsQuery(filter.query);
-  if (match !== null) {
-    where.push('i.id IN (SELECT idea_id FROM ideas_fts WHERE ideas_fts MATCH ?)');
-    params.push(match);
+  return { where: where.join(' AND '), params };
+}
+
+const toCard = (r: CardRow): BoardCard => ({
+  id: r.id,
+  title: r.title,
+  kind: r.kind,
+  stage: r.stage,
+  position: r.position,
+  touchpointId: r.touchpoint_id,
+  authorId: r.author_id,
+  ownerId: r.owner_id,
+  valueIds: r.value_ids ? r.value_ids.split(',') : [],
+  cycle: r.cycle,
+  stageEnteredAt: r.stage_entered_at,
+  createdAt: r.created_at,
+  outcome: r.outcome,
+});
+
+const CARD_COLUMNS = `i.id, i.title, i.kind, i.stage, i.position, i.touchpoint_id, i.author_id, i.owner_id, i.cycle,
+    i.stage_entered_at, i.created_at, i.outcome,
+    (SELECT group_concat(iv.value_id, ',' ORDER BY v.position, v.created_at, v.id)
+       FROM idea_values iv JOIN experience_values v ON v.id = iv.value_id
+      WHERE iv.idea_id = i.id) AS value_ids`;
+
+/** The cards of one column matching the filter, in board order (read off ideas_board_order); limit -1 for all. */
+function columnCards(db: Db, where: string, params: readonly string[], stage: Stage, limit: number): BoardCard[] {
+  const sql = `SELECT ${CARD_COLUMNS} FROM ideas i WHERE i.stage = ? AND ${where} ORDER BY i.position, i.created_at, i.id LIMIT ?`;
+  return (stmt(db, sql).all(stage, ...params, limit) as CardRow[]).map(toCard);
+}
+
+// CROSS JOIN keeps the FTS table as the outer loop: the planner would otherwise scan ideas and probe the FTS per row.
+const FTS_JOIN = 'ideas_fts f CROSS JOIN ideas i ON i.search_rowid = f.rowid';
+
+type Hit = [rowid: number, stage: Stage, kind: Kind, position: number, createdAt: string, id: string];
+
+/** Board order within a column: position, then creation, then id (as the index ideas_board_order). */
+function byBoardOrder(a: Hit, b: Hit): number {
+  if (a[3] !== b[3]) return a[3] - b[3];
+  if (a[4] !== b[4]) return a[4] < b[4] ? -1 : 1;
+  return a[5] < b[5] ? -1 : a[5] > b[5] ? 1 : 0;
+}
+
+/**
+ * With search text: one pass over the matches, driven by the FTS index, reads the stage, kind and sort keys of
+ * each (counts, open columns, Afgerond's first page), then the full cards of those that are sent. Scanning each
+ * column and testing it against the match set instead touches every idea in Afgerond, however few match.
+ */
+function searchBoard(db: Db, filter: BoardFilter, match: string, doneLimit: number): { cards: BoardCard[]; counts: BoardCounts } {
+  const { where, params } = filterWhere(filter);
+  const hits = stmt(
+    db,
+    `SELECT i.rowid, i.stage, i.kind, i.position, i.created_at, i.id FROM ${FTS_JOIN} WHERE ideas_fts MATCH ? AND ${where}`,
+  )
+    .raw()
+    .all(match, ...params) as Hit[];
+  const counts = emptyCounts();
+  const byStage = new Map<Stage, Hit[]>(STAGES.map((s) => [s, []]));
+  for (const hit of hits) {
+    counts[hit[1]][hit[2]]++;
+    byStage.get(hit[1])!.push(hit);
   }
-  // The WHERE clause is assembled from fixed fragments only; every value is a bound parameter.
-  const sql = `
-    SELECT i.id, i.title, i.kind, i.stage, i.position, i.touchpoint_id, i.author_id, i.owner_id, i.cycle,
-           i.stage_entered_at, i.created_at, i.outcome,
-           (SELECT group_concat(iv.value_id, ',' ORDER BY v.position, v.created_at, v.id)
-              FROM idea_values iv JOIN experience_values v ON v.id = iv.value_id
-             WHERE iv.idea_id = i.id) AS value_ids
-      FROM ideas i
-     WHERE ${where.join(' AND ')}
-     ORDER BY ${STAGE_ORDER}, i.position, i.created_at, i.id`;
-  return (stmt(db, sql).all(...params) as CardRow[]).map((r) => ({
-    id: r.id,
-    title: r.title,
-    kind: r.kind,
-    stage: r.stage,
-    position: r.position,
-    touchpointId: r.touchpoint_id,
-    authorId: r.author_id,
-    ownerId: r.owner_id,
-    valueIds: r.value_ids ? r.value_ids.split(',') : [],
-    cycle: r.cycle,
-    stageEnteredAt: r.stage_entered_at,
-    createdAt: r.created_at,
-    outcome: r.outcome,
-  }));
+  const sent: number[] = [];
+  for (const stage of STAGES) {
+    const column = byStage.get(stage)!.sort(byBoardOrder);
+    const shown = stage === 'afgerond' ? column.slice(0, doneLimit) : column;
+    for (const hit of shown) sent.push(hit[0]);
+  }
+  const rows = stmt(db, `SELECT ${CARD_COLUMNS} FROM json_each(?) p CROSS JOIN ideas i ON i.rowid = p.value ORDER BY p.key`).all(
+    JSON.stringify(sent),
+  ) as CardRow[];
+  return { cards: rows.map(toCard), counts };
+}
+
+/** Every card matching the filter, in column order (no paging: exports and whole-board lookups). */
+export function listBoard(db: Db, filter: BoardFilter): BoardCard[] {
+  return loadBoard(db, filter, BOARD_DONE_MAX).cards;
+}
+
+export const emptyCounts = (): BoardCounts =>
+  Object.fromEntries(STAGES.map((s) => [s, Object.fromEntries(KINDS.map((k) => [k, 0]))])) as BoardCounts;
+
+/** The board as the UI shows it: open columns whole, Afgerond's first `doneLimit` cards, and every count. */
+export function loadBoard(db: Db, filter: BoardFilter, doneLimit: number = BOARD_DONE_PAGE): Board {
+  const match = filter.query === undefined ? null : toFtsQuery(filter.query);
+  let cards: BoardCard[];
+  let counts: BoardCounts;
+  if (match !== null) {
+    ({ cards, counts } = searchBoard(db, filter, match, doneLimit));
+  } else {
+    const { where, params } = filterWhere(filter);
+    cards = [];
+    counts = emptyCounts();
+    for (const stage of STAGES) {
+      const column = columnCards(db, where, params, stage, stage === 'afgerond' ? doneLimit : -1);
+      for (const card of column) cards.push(card);
+      if (stage !== 'afgerond') for (const card of column) counts[stage][card.kind]++;
+    }
+    // Afgerond is counted from the index, not from the page that was sent.
+    const rows = stmt(db, `SELECT i.kind, count(*) AS n FROM ideas i WHERE i.stage = 'afgerond' AND ${where} GROUP BY i.kind`).all(
+      ...params,
+    ) as { kind: Kind; n: number }[];
+    for (const row of rows) counts.afgerond[row.kind] = row.n;
+  }
+  const done = counts.afgerond.verbeter + counts.afgerond.verleuk;
+  const sentDone = cards.reduce((n, c) => (c.stage === 'afgerond' ? n + 1 : n), 0);
+  return { cards, counts, doneHidden: done - sentDone };
 }

@@ -1,7 +1,18 @@
 /** The board: cards by id, the order of each column, the filter, and the moves (optimistic, rolled back on failure). */
 import type { CallInput, KaizenApi } from '../../shared/contract';
 import type { CallError, Result } from '../../shared/result';
-import { STAGES, type BoardCard, type BoardFilter, type Idea, type Outcome, type Stage } from '../../shared/domain';
+import {
+  BOARD_DONE_MAX,
+  BOARD_DONE_PAGE,
+  KINDS,
+  STAGES,
+  type BoardCard,
+  type BoardFilter,
+  type Idea,
+  type Kind,
+  type Outcome,
+  type Stage,
+} from '../../shared/domain';
 import type { SliceCreator } from './types';
 
 export type Columns = Record<Stage, string[]>;
@@ -18,7 +29,12 @@ export interface BoardSlice {
   columns: Columns;
   filter: BoardFilter;
   boardLoading: boolean;
+  /** Afgerond is paged: how many of its cards to ask for, and those of each kind that matched but were not sent. */
+  doneLimit: number;
+  doneHidden: Record<Kind, number>;
   loadBoard: () => Promise<void>;
+  /** Ask for the next page of Afgerond ("Toon meer"). */
+  showMoreDone: () => Promise<void>;
   setFilter: (patch: Partial<BoardFilter>) => void;
   clearFilter: () => void;
   /** Log a new idea as the current person; returns it, or undefined when refused (a notice is shown). */
@@ -48,6 +64,30 @@ function columnsOf(cards: readonly BoardCard[]): Columns {
   const columns = emptyColumns();
   for (const card of cards) columns[card.stage].push(card.id);
   return columns;
+}
+
+const noneHidden = (): Record<Kind, number> => ({ verbeter: 0, verleuk: 0 });
+
+function sameCard(a: BoardCard, b: BoardCard): boolean {
+  for (const key of Object.keys(b) as (keyof BoardCard)[]) {
+    if (key === 'valueIds') {
+      if (a.valueIds.length !== b.valueIds.length || a.valueIds.some((v, i) => v !== b.valueIds[i])) return false;
+    } else if (a[key] !== b[key]) return false;
+  }
+  return true;
+}
+
+/**
+ * Cards by id from a fresh load, keeping the previous object of every card that did not change, so a reload
+ * (a filter, a save elsewhere) re-renders only the cards that did.
+ */
+function mergeCards(previous: Record<string, BoardCard>, cards: readonly BoardCard[]): Record<string, BoardCard> {
+  const out: Record<string, BoardCard> = {};
+  for (const card of cards) {
+    const old = previous[card.id];
+    out[card.id] = old && sameCard(old, card) ? old : card;
+  }
+  return out;
 }
 
 function cardFromIdea(idea: Idea): BoardCard {
@@ -85,7 +125,7 @@ let loadSeq = 0;
 
 /** A card and the column order of the whole board (no filter), for an idea the current filter hides. */
 async function wholeBoardPlace(api: KaizenApi, id: string): Promise<Result<{ card: BoardCard; columns: Columns }>> {
-  const res = await api['board:get']({ filter: {} });
+  const res = await api['board:get']({ filter: {}, doneLimit: BOARD_DONE_MAX });
   if (!res.ok) return res;
   const card = res.value.cards.find((c) => c.id === id);
   return card
@@ -106,12 +146,14 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) =>
     columns: emptyColumns(),
     filter: {},
     boardLoading: false,
+    doneLimit: BOARD_DONE_PAGE,
+    doneHidden: noneHidden(),
 
     loadBoard: async () => {
       const seq = ++loadSeq;
       set({ boardLoading: true });
-      const filter = get().filter;
-      const res = await api['board:get']({ filter });
+      const { filter, doneLimit } = get();
+      const res = await api['board:get']({ filter, doneLimit });
       // A newer load (e.g. typing in search) supersedes this one.
       if (seq !== loadSeq) return;
       if (!res.ok) {
@@ -119,8 +161,17 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) =>
         failed(res.error);
         return;
       }
-      const cards = Object.fromEntries(res.value.cards.map((card) => [card.id, card]));
-      set({ cards, columns: columnsOf(res.value.cards), boardLoading: false });
+      const { cards: list, counts } = res.value;
+      const doneHidden = noneHidden();
+      for (const kind of KINDS) {
+        doneHidden[kind] = Math.max(0, counts.afgerond[kind] - list.filter((c) => c.stage === 'afgerond' && c.kind === kind).length);
+      }
+      set({ cards: mergeCards(get().cards, list), columns: columnsOf(list), doneHidden, boardLoading: false });
+    },
+
+    showMoreDone: async () => {
+      set({ doneLimit: Math.min(BOARD_DONE_MAX, get().doneLimit + BOARD_DONE_PAGE) });
+      await get().loadBoard();
     },
 
     setFilter: (patch) => {
@@ -128,11 +179,11 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) =>
       for (const key of Object.keys(filter) as (keyof BoardFilter)[]) {
         if (filter[key] === undefined || filter[key] === '') delete filter[key];
       }
-      set({ filter });
+      set({ filter, doneLimit: BOARD_DONE_PAGE });
       void get().loadBoard();
     },
     clearFilter: () => {
-      set({ filter: {} });
+      set({ filter: {}, doneLimit: BOARD_DONE_PAGE });
       void get().loadBoard();
     },
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardFilter } from '../../shared/domain';
+import { BOARD_DONE_MAX, BOARD_DONE_PAGE, STAGES, type BoardFilter, type Stage } from '../../shared/domain';
+import { seedDemo } from '../../db/demo';
+import { listBoard } from '../../db/queries/board';
 import { toFtsQuery } from '../../db/queries/search';
-import { makeCore, setupTeam, unwrap } from './support';
+import { makeCore, setupTeam, unwrap, type TestCore } from './support';
 
 async function boardWith() {
   const t = makeCore();
@@ -143,5 +145,75 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('title:foo^bar')).toBe('"title"* "foo"* "bar"*');
     expect(toFtsQuery('  "" ** :: () 🙂 ')).toBeNull();
     expect(toFtsQuery('koffie koffie KOFFIE')).toBe('"koffie"*');
+  });
+});
+
+describe('board:get pages Afgerond', () => {
+  /** 40 open ideas and 260 finished ones from the generator. */
+  async function bigBoard() {
+    const t = makeCore();
+    seedDemo(t.core, { count: 300, open: 40, now: new Date('2026-03-02T09:00:00.000Z') });
+    return t;
+  }
+
+  /** Counts per column and kind straight from the table, for comparison. */
+  function countsIn(t: TestCore, where = '1', ...params: string[]) {
+    const counts = Object.fromEntries(STAGES.map((s) => [s, { verbeter: 0, verleuk: 0 }]));
+    const rows = t.db
+      .prepare(`SELECT stage, kind, count(*) AS n FROM ideas WHERE deleted_at IS NULL AND ${where} GROUP BY stage, kind`)
+      .all(...params) as { stage: Stage; kind: 'verbeter' | 'verleuk'; n: number }[];
+    for (const r of rows) counts[r.stage]![r.kind] = r.n;
+    return counts;
+  }
+
+  it('sends the open columns whole and the first page of Afgerond, with counts of everything', async () => {
+    const t = await bigBoard();
+    const board = await unwrap(t.api['board:get']({ filter: {} }));
+    const done = board.cards.filter((c) => c.stage === 'afgerond');
+    expect(done).toHaveLength(BOARD_DONE_PAGE);
+    expect(board.cards.filter((c) => c.stage !== 'afgerond')).toHaveLength(40);
+    expect(board.doneHidden).toBe(260 - BOARD_DONE_PAGE);
+    expect(board.counts).toEqual(countsIn(t));
+
+    // "Show more": the same order, continued.
+    const more = await unwrap(t.api['board:get']({ filter: {}, doneLimit: 1000 }));
+    expect(more.doneHidden).toBe(0);
+    const allDone = more.cards.filter((c) => c.stage === 'afgerond');
+    expect(allDone).toHaveLength(260);
+    expect(allDone.slice(0, BOARD_DONE_PAGE)).toEqual(done);
+    expect(listBoard(t.db, {})).toEqual(more.cards);
+    const positions = allDone.map((c) => c.position);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('counts and pages what the filter and the search text match, in board order', async () => {
+    const t = await bigBoard();
+    const kind = await unwrap(t.api['board:get']({ filter: { kind: 'verleuk' }, doneLimit: 5 }));
+    expect(kind.counts).toEqual(countsIn(t, "kind = 'verleuk'"));
+    expect(kind.cards.filter((c) => c.stage === 'afgerond')).toHaveLength(5);
+    expect(kind.cards.every((c) => c.kind === 'verleuk')).toBe(true);
+
+    for (const query of ['terugbel', 'k', 'wachten klant']) {
+      const match = toFtsQuery(query)!;
+      const ids = new Set(t.db.prepare('SELECT idea_id FROM ideas_fts WHERE ideas_fts MATCH ?').pluck().all(match) as string[]);
+      expect(ids.size, query).toBeGreaterThan(0);
+      const found = await unwrap(t.api['board:get']({ filter: { query }, doneLimit: 7 }));
+      expect(found.counts, query).toEqual(countsIn(t, 'id IN (SELECT idea_id FROM ideas_fts WHERE ideas_fts MATCH ?)', match));
+      // The search path gives the same cards in the same order as the whole board, filtered.
+      const expected = listBoard(t.db, {}).filter((c) => ids.has(c.id));
+      const open = expected.filter((c) => c.stage !== 'afgerond');
+      const done = expected.filter((c) => c.stage === 'afgerond');
+      expect(found.cards, query).toEqual([...open, ...done.slice(0, 7)]);
+      expect(found.doneHidden, query).toBe(Math.max(0, done.length - 7));
+    }
+  });
+
+  it('refuses a page size out of range', async () => {
+    const t = makeCore();
+    for (const doneLimit of [0, -1, 1.5, BOARD_DONE_MAX + 1]) {
+      const res = await t.api['board:get']({ filter: {}, doneLimit });
+      expect(res.ok, String(doneLimit)).toBe(false);
+      if (!res.ok) expect(res.error.code).toBe('validation');
+    }
   });
 });
