@@ -3,7 +3,6 @@ import type { Outcome, Stage, StandupAction } from '../../shared/domain';
 import { STAGES } from '../../shared/domain';
 import type { StandupCard, StandupRecord, ThanksEntry } from '../../shared/contract-standup';
 import type { Db } from '../core-types';
-import type { IdeaRow } from '../queries/ideas';
 import { stmt } from '../queries/statements';
 import type { IdeaFacts, MoveFact } from './digest';
 
@@ -72,32 +71,18 @@ export function listThanksOfPerson(db: Db, personId: string, role: 'to' | 'from'
 
 // Cards and digest facts
 
-type CardRow = Pick<
-  IdeaRow,
-  | 'id'
-  | 'title'
-  | 'kind'
-  | 'stage'
-  | 'position'
-  | 'touchpoint_id'
-  | 'author_id'
-  | 'owner_id'
-  | 'cycle'
-  | 'stage_entered_at'
-  | 'created_at'
-  | 'updated_at'
-  | 'outcome'
-  | 'check_on'
-> & { value_ids: string | null };
+/** A card row with the domain's names already (SQL aliases), plus the facts the digest needs. */
+type CardRow = Omit<StandupCard, 'workingDaysInStage' | 'valueIds'> & { valueIds: string | null; updatedAt: string };
 
 const STAGE_ORDER = `CASE i.stage ${STAGES.map((s, n) => `WHEN '${s}' THEN ${n}`).join(' ')} END`;
 
 const CARD_SELECT = `
-  SELECT i.id, i.title, i.kind, i.stage, i.position, i.touchpoint_id, i.author_id, i.owner_id, i.cycle,
-         i.stage_entered_at, i.created_at, i.updated_at, i.outcome, i.check_on,
+  SELECT i.id, i.title, i.kind, i.stage, i.position, i.touchpoint_id AS touchpointId, i.author_id AS authorId,
+         i.owner_id AS ownerId, i.cycle, i.stage_entered_at AS stageEnteredAt, i.created_at AS createdAt,
+         i.updated_at AS updatedAt, i.outcome, i.check_on AS checkOn,
          (SELECT group_concat(iv.value_id, ',' ORDER BY v.position, v.created_at, v.id)
             FROM idea_values iv JOIN experience_values v ON v.id = iv.value_id
-           WHERE iv.idea_id = i.id) AS value_ids
+           WHERE iv.idea_id = i.id) AS valueIds
     FROM ideas i`;
 
 export interface CardWithFacts {
@@ -105,27 +90,10 @@ export interface CardWithFacts {
   updatedAt: string;
 }
 
-function toCard(r: CardRow): CardWithFacts {
-  return {
-    card: {
-      id: r.id,
-      title: r.title,
-      kind: r.kind,
-      stage: r.stage,
-      position: r.position,
-      touchpointId: r.touchpoint_id,
-      authorId: r.author_id,
-      ownerId: r.owner_id,
-      valueIds: r.value_ids ? r.value_ids.split(',') : [],
-      cycle: r.cycle,
-      stageEnteredAt: r.stage_entered_at,
-      createdAt: r.created_at,
-      outcome: r.outcome,
-      checkOn: r.check_on,
-    },
-    updatedAt: r.updated_at,
-  };
-}
+const toCard = ({ updatedAt, valueIds, ...rest }: CardRow): CardWithFacts => ({
+  card: { ...rest, valueIds: valueIds ? valueIds.split(',') : [] },
+  updatedAt,
+});
 
 /** Every live idea in board order. */
 export function listLiveCards(db: Db): CardWithFacts[] {

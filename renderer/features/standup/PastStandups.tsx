@@ -51,7 +51,7 @@ function PastItem({ standup, open }: { standup: StandupRecord; open: boolean }) 
           <span className="standup-past__date">{formatDay(standup.date, dateLocale)}</span>
           <span className="standup-past__facts">
             {t('standup.past.item', { date: formatMoment(standup.startedAt, dateLocale), minutes: minutesOf(standup.durationSeconds) })} ·{' '}
-            {t('standup.attendees.count', { count: standup.attendeeIds.length, total: standup.attendeeIds.length })}
+            {t('standup.past.present', { count: standup.attendeeIds.length })}
           </span>
         </summary>
         <dl className="standup-past__record">

@@ -1,5 +1,6 @@
 /** A person's page: their ideas (logged or owned) and the thanks they got and gave. */
 import { useId } from 'react';
+import type { ThanksEntry } from '../../../shared/contract-standup';
 import { describeError } from '../../i18n/i18n';
 import { useT } from '../../i18n/use-t';
 import { useApp, useAppStoreApi } from '../../store/store';
@@ -57,22 +58,25 @@ export function PersonPageDialog() {
               </ul>
             )}
           </section>
-          <section aria-labelledby={`${id}-got`}>
-            <h3 id={`${id}-got`} className="standup-panel__title">
-              {t('standup.person.got')} <span className="standup-count standup-count--small">{page.data.thanksGot.length}</span>
-            </h3>
-            {page.data.thanksGot.length === 0 ? <p className="standup-none">{t('standup.person.none')}</p> : <ThanksList thanks={page.data.thanksGot} compact />}
-            <h3 id={`${id}-given`} className="standup-panel__title">
-              {t('standup.person.given')} <span className="standup-count standup-count--small">{page.data.thanksGiven.length}</span>
-            </h3>
-            {page.data.thanksGiven.length === 0 ? (
-              <p className="standup-none">{t('standup.person.none')}</p>
-            ) : (
-              <ThanksList thanks={page.data.thanksGiven} compact />
-            )}
-          </section>
+          <div className="standup-person__thanks">
+            <ThanksSection title={t('standup.person.got')} thanks={page.data.thanksGot} />
+            <ThanksSection title={t('standup.person.given')} thanks={page.data.thanksGiven} />
+          </div>
         </div>
       )}
     </Dialog>
+  );
+}
+
+function ThanksSection({ title, thanks }: { title: string; thanks: readonly ThanksEntry[] }) {
+  const t = useT();
+  const id = useId();
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className="standup-panel__title">
+        {title} <span className="standup-count standup-count--small">{thanks.length}</span>
+      </h3>
+      {thanks.length === 0 ? <p className="standup-none">{t('standup.person.none')}</p> : <ThanksList thanks={thanks} compact />}
+    </section>
   );
 }

@@ -4,8 +4,8 @@ import type { Locale } from 'date-fns/locale';
 import type { Person } from '../../../shared/domain';
 import type { Translate } from '../../i18n/i18n';
 
-/** "ma 2 maart 2026" / "Mon 2 March 2026" for a YYYY-MM-DD day. */
-export const formatDay = (date: string, locale: Locale) => format(parseISO(date), 'EEE d MMMM yyyy', { locale });
+/** "maandag 2 maart 2026" / "Monday 2 March 2026" for a YYYY-MM-DD day. */
+export const formatDay = (date: string, locale: Locale) => format(parseISO(date), 'EEEE d MMMM yyyy', { locale });
 
 /** "2 mrt." / "2 Mar" for a YYYY-MM-DD day or an instant. */
 export const formatShortDay = (date: string, locale: Locale) => format(parseISO(date), 'd MMM', { locale });
