@@ -17,7 +17,9 @@ import {
 } from 'electron';
 import { CALL_NAMES } from '../shared/contract';
 import type { Result } from '../shared/result';
-import { createCore, type Core } from '../db/index';
+import { ensurePrivateDir } from '../db/backup';
+import { openService, type Service } from '../db/recovery';
+import { registerHostHandlers } from './host';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -41,7 +43,8 @@ const nativeBindingPath = app.isPackaged
   : path.join(__dirname, '..', 'native', 'better_sqlite3.node');
 
 let mainWindow: BrowserWindow | null = null;
-let core: Core | null = null;
+/** The core, or recovery mode when the database could not be opened (db/recovery.ts). */
+let service: Service | null = null;
 
 crashReporter.start({ uploadToServer: false });
 app.enableSandbox();
@@ -123,28 +126,36 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-function openCore(): Core | null {
+/**
+ * Open the database, or serve the recovery screen when it is damaged, unreadable, locked or too new. Only what the
+ * recovery screen cannot help with (no data folder, no better-sqlite3 build for Electron) ends in a dialog.
+ */
+function openData(): Service | null {
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
   const dbPath = path.join(dataDir, DB_FILE_NAME);
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
-    return createCore({ dbPath, nativeBinding: nativeBindingPath });
+    ensurePrivateDir(dataDir);
+    if (!fs.existsSync(nativeBindingPath)) throw new Error(`better-sqlite3 for Electron is missing: ${nativeBindingPath} (npm run rebuild-electron)`);
   } catch (err) {
     const t = texts[lang()];
     const reason = err instanceof Error ? err.message : String(err);
     dialog.showErrorBox(t.dbTitle, t.dbBody(dbPath, reason));
     return null;
   }
+  return openService({ dbPath, nativeBinding: nativeBindingPath });
 }
+
+const trusted = (event: Electron.IpcMainInvokeEvent): boolean =>
+  isTrustedSender(event.senderFrame, event.sender.id, mainWindow?.webContents.id ?? null);
 
 function registerCalls(): void {
   const refused: Result<never> = { ok: false, error: { code: 'unavailable', message: 'Call refused: untrusted sender' } };
   for (const name of CALL_NAMES) {
     ipcMain.handle(name, async (event, input: unknown): Promise<Result<unknown>> => {
-      if (!isTrustedSender(event.senderFrame, event.sender.id, mainWindow?.webContents.id ?? null)) return refused;
-      if (!core) return { ok: false, error: { code: 'unavailable', message: 'Database is closed' } };
+      if (!trusted(event)) return refused;
+      if (!service) return { ok: false, error: { code: 'unavailable', message: 'Database is closed' } };
       try {
-        return await core.call(name, input);
+        return await service.call(name, input);
       } catch (err) {
         return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
       }
@@ -229,18 +240,25 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    core?.close();
-    core = null;
+    service?.close();
+    service = null;
   });
 
   void app.whenReady().then(() => {
-    core = openCore();
-    if (!core) {
+    service = openData();
+    if (!service) {
       app.exit(1);
       return;
     }
     lockDownSession();
     registerCalls();
+    registerHostHandlers({
+      ipcMain,
+      dialog,
+      window: () => mainWindow,
+      isTrusted: trusted,
+      startDir: () => app.getPath('documents'),
+    });
     buildMenu();
     createWindow();
     app.on('activate', () => {

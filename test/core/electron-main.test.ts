@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { electronBundleOptions } from '../../build/scripts/build-electron.mjs';
 import { CALL_NAMES } from '../../shared/contract';
+import { HOST_CHANNELS } from '../../shared/host';
 import type { Result } from '../../shared/result';
 
 type Handler = (event: unknown, input: unknown) => Promise<Result<unknown>>;
@@ -204,8 +205,19 @@ describe('Electron main process (bundled, on a fake electron module)', () => {
     expect(rec.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   });
 
-  it('registers exactly one IPC channel per contract call', () => {
-    expect([...rec.handlers.keys()].sort()).toEqual([...CALL_NAMES].sort());
+  it('registers exactly one IPC channel per contract call, plus the three host channels', () => {
+    expect([...rec.handlers.keys()].sort()).toEqual([...CALL_NAMES, ...Object.values(HOST_CHANNELS)].sort());
+  });
+
+  it('refuses host requests from a foreign frame before any dialog opens', async () => {
+    const id = rec.windows[0]!.webContents.id;
+    const foreign = { sender: { id }, senderFrame: { url: 'https://evil.example/', parent: null } };
+    for (const channel of Object.values(HOST_CHANNELS)) {
+      expect(await rec.handlers.get(channel)!(foreign, { title: 'x', filters: [], suggestedName: 'a.txt', text: 'x', mime: 'text/plain' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid' },
+      });
+    }
   });
 
   it('hands calls from the app top frame to the core, which validates them', async () => {
@@ -313,19 +325,30 @@ describe('Electron main process start-up', () => {
     const rec = await runMain({ dataDir: path.join(tmp, 'no-binary'), file: elsewhere });
     expect(rec.errorBoxes).toHaveLength(1);
     expect(rec.errorBoxes[0]!.body).toContain(path.join(tmp, 'elsewhere', 'native', 'better_sqlite3.node'));
+    expect(fs.existsSync(path.join(tmp, 'no-binary', 'kaizenbord.sqlite'))).toBe(false);
     expect(rec.exitCode).toBe(1);
   });
 
-  it('refuses a file that is not a database with the same dialog and leaves it untouched', async () => {
+  it('serves the recovery screen for a file that is not a database, and leaves it untouched', async () => {
     const dir = path.join(tmp, 'garbage');
     fs.mkdirSync(dir);
     const file = path.join(dir, 'kaizenbord.sqlite');
     const garbage = Buffer.from('this is not an SQLite database, just some bytes '.repeat(100));
     fs.writeFileSync(file, garbage);
     const rec = await runMain({ dataDir: dir });
-    expect(rec.errorBoxes).toHaveLength(1);
-    expect(rec.exitCode).toBe(1);
+    closers.push(rec);
+    expect(rec.errorBoxes).toEqual([]);
+    expect(rec.exitCode).toBeNull();
+    expect(rec.windows).toHaveLength(1);
+    const sender = { sender: { id: rec.windows[0]!.webContents.id }, senderFrame: { url: 'app://kaizenbord/index.html', parent: null } };
+    expect(await rec.handlers.get('recovery:status')!(sender, {})).toMatchObject({ ok: true, value: { state: 'recovery', reason: 'damaged' } });
+    expect(await rec.handlers.get('app:bootstrap')!(sender, {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(fs.readFileSync(file).equals(garbage)).toBe(true);
+    // "Begin leeg" keeps the file aside and opens an empty database.
+    expect(await rec.handlers.get('recovery:reset')!(sender, {})).toEqual({ ok: true, value: { state: 'ok' } });
+    expect(await rec.handlers.get('app:bootstrap')!(sender, {})).toMatchObject({ ok: true });
+    const aside = fs.readdirSync(dir).find((f) => f.startsWith('kaizenbord.damaged-'));
+    expect(fs.readFileSync(path.join(dir, aside!)).equals(garbage)).toBe(true);
   });
 });
 
@@ -359,7 +382,7 @@ describe('Electron preload (bundled, on a fake electron module)', () => {
     }
     // A sandboxed preload can only require electron: everything else must be bundled.
     expect(loaded.filter((request) => request !== preloadFile)).toEqual(['electron']);
-    expect(exposed).toHaveLength(1);
+    expect(exposed.map(([k]) => k)).toEqual(['kaizen', 'kaizenHost']);
     const [key, api] = exposed[0] as [string, Record<string, (input: unknown) => Promise<Result<unknown>>>];
     expect(key).toBe('kaizen');
     expect(Object.isFrozen(api)).toBe(true);
@@ -371,5 +394,15 @@ describe('Electron preload (bundled, on a fake electron module)', () => {
     expect(invoked).toEqual([['people:create', { name: 'Noor' }]]);
     // A failing invoke still resolves to a Result, never a rejection in the page.
     expect(await api['ideas:delete']!({})).toMatchObject({ ok: false, error: { code: 'unavailable', message: 'main process gone' } });
+
+    // The host bridge: three functions on their own channels, frozen, nothing else.
+    const host = exposed[1]![1] as Record<string, (request: unknown) => Promise<unknown>>;
+    expect(Object.isFrozen(host)).toBe(true);
+    expect(Object.keys(host).sort()).toEqual(['openFile', 'print', 'saveFile']);
+    invoked.length = 0;
+    await host.saveFile!({ suggestedName: 'a.json' });
+    await host.openFile!({ title: 'x' });
+    await host.print!({ title: 'x' });
+    expect(invoked.map(([channel]) => channel)).toEqual([HOST_CHANNELS.saveFile, HOST_CHANNELS.openFile, HOST_CHANNELS.print]);
   });
 });
