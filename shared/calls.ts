@@ -38,8 +38,8 @@ export const CALL_NAMES = [
   'thanks:list',
   'people:page',
   // Issue 3, team and ideas files (shared/contract-exchange.ts)
-  'exchange:export-setup',
-  'exchange:export-ideas',
+  'setup:export',
+  'ideas:export',
   'exchange:preview',
   'exchange:apply',
   // Issue 4, Inzicht (shared/contract-insight.ts)

@@ -11,12 +11,12 @@ const fileText = z.string().max(EXCHANGE_MAX_CHARS);
 const token = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const exchangeCalls = {
-  'exchange:export-setup': call(
+  'setup:export': call(
     'The team setup file: journeys, touchpoints, belevingswaarden, people and the team settings (stand-up, WIP limits).',
     z.strictObject({}),
     returns<ExchangeExport>(),
   ),
-  'exchange:export-ideas': call(
+  'ideas:export': call(
     'An ideas file with history, comments and thanks: all ideas, or those of personId (author or owner), or changed since an instant.',
     z.strictObject({ personId: id.optional(), since: instant.optional() }),
     returns<ExchangeExport>(),

@@ -37,7 +37,7 @@ async function main() {
       if (i % 2) await value(source.api['comments:add']({ ideaId: idea.id, authorId: people[(i + 1) % people.length]!.id, body: 'Goed idee!' }));
     }
   });
-  const exported = await timed('export all ideas', () => value(source.api['exchange:export-ideas']({})));
+  const exported = await timed('export all ideas', () => value(source.api['ideas:export']({})));
   console.log(`${'file size'.padEnd(34)} ${(exported.text.length / 1024 / 1024).toFixed(1).padStart(6)} MB`);
 
   const target: Core = createCore({ dbPath: path.join(dir, 'target.sqlite') });

@@ -33,9 +33,9 @@ function trialMerge(db: Db, file: ReadFile): ExchangeSummary['counts'] {
 }
 
 export const exchangeHandlers: HandlersFor<typeof exchangeCalls> = {
-  'exchange:export-setup': ({ db, at }) => exportSetup(db, at),
+  'setup:export': ({ db, at }) => exportSetup(db, at),
 
-  'exchange:export-ideas': ({ db, at }, { personId, since }) => {
+  'ideas:export': ({ db, at }, { personId, since }) => {
     if (personId && !getPerson(db, personId)) throw notFound('personId', 'Person');
     return exportIdeas(db, at, { personId, since: since && new Date(since).toISOString() });
   },

@@ -20,7 +20,7 @@ beforeAll(async () => {
     source.api['ideas:create']({ actorId: team.anna.id, title: 'Een goed idee', kind: 'verbeter', touchpointId: team.touchpoints[0]!.id }),
   );
   await unwrap(source.api['comments:add']({ ideaId: idea.id, authorId: team.bram.id, body: 'Mooi' }));
-  good = (await unwrap(source.api['exchange:export-ideas']({}))).text;
+  good = (await unwrap(source.api['ideas:export']({}))).text;
   content = (JSON.parse(good) as { content: ExchangeContent }).content;
   laptop = makeCore();
   await setupTeam(laptop.api);

@@ -43,7 +43,7 @@ async function canonical(api: KaizenApi) {
     const keys = board.cards.filter((c) => c.stage === stage).map((c) => c.position);
     expect(new Set(keys).size, `unique keys in ${stage}`).toBe(keys.length);
   }
-  const exported = await unwrap(api['exchange:export-ideas']({}));
+  const exported = await unwrap(api['ideas:export']({}));
   const ids = exported.totals.ideas;
   const file = JSON.parse(exported.text) as { content: { tables: { ideas: { id: string }[] } } };
   const details = await Promise.all(
@@ -67,7 +67,7 @@ describe('exchange: merge property', () => {
           const lead = makeCore();
           const team = await setupTeam(lead.api);
           const people = [team.anna.id, team.bram.id];
-          const setup = (await unwrap(lead.api['exchange:export-setup']({}))).text;
+          const setup = (await unwrap(lead.api['setup:export']({}))).text;
           const laptops: TestCore[] = [lead, makeCore({ clock: frozenClock() }), makeCore({ clock: frozenClock() })];
           try {
             for (const laptop of laptops.slice(1)) await importText(laptop.api, setup);
@@ -106,14 +106,14 @@ describe('exchange: merge property', () => {
                   break;
                 case 'send': {
                   if (step.to === n) break;
-                  const file = (await unwrap(api['exchange:export-ideas']({}))).text;
+                  const file = (await unwrap(api['ideas:export']({}))).text;
                   await importText(laptops[step.to]!.api, file);
                   break;
                 }
               }
             }
             // Final exchange: every laptop imports the two other files, each in its own order.
-            const files = await Promise.all(laptops.map(async (l) => (await unwrap(l.api['exchange:export-ideas']({}))).text));
+            const files = await Promise.all(laptops.map(async (l) => (await unwrap(l.api['ideas:export']({}))).text));
             for (const [n, laptop] of laptops.entries()) {
               const others = [0, 1, 2].filter((m) => m !== n);
               if (orders[n]) others.reverse();
@@ -134,5 +134,6 @@ describe('exchange: merge property', () => {
       ),
       { numRuns: 40 },
     );
-  });
+    // 40 histories of three laptops each take 5-20 s on a busy two-core machine.
+  }, 120_000);
 });

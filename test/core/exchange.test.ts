@@ -44,8 +44,8 @@ async function snapshot(api: KaizenApi, ids: readonly string[]) {
 describe('exchange: export and import', () => {
   it('export → import on an empty database gives the same board, details, history, comments and thanks', async () => {
     const source = await busyLaptop();
-    const setup = await unwrap(source.api['exchange:export-setup']({}));
-    const ideas = await unwrap(source.api['exchange:export-ideas']({}));
+    const setup = await unwrap(source.api['setup:export']({}));
+    const ideas = await unwrap(source.api['ideas:export']({}));
     expect(ideas.totals).toMatchObject({ ideas: 4, comments: 1, thanks: 1, people: 2 });
     expect(JSON.parse(ideas.text)).toMatchObject({ format: EXCHANGE_FORMAT, version: 1, content: { kind: 'ideas' } });
 
@@ -72,7 +72,7 @@ describe('exchange: export and import', () => {
 
   it('an ideas file alone also lands on a fresh laptop: its touchpoints are mapped by name', async () => {
     const source = await busyLaptop();
-    const { text } = await unwrap(source.api['exchange:export-ideas']({}));
+    const { text } = await unwrap(source.api['ideas:export']({}));
     const target = makeCore();
     const result = await importText(target.api, text);
     expect(result.counts.touchpoints).toEqual({ added: 0, updated: 0, skipped: 6 });
@@ -89,7 +89,7 @@ describe('exchange: export and import', () => {
 
   it('importing the same file twice changes nothing the second time', async () => {
     const source = await busyLaptop();
-    const { text } = await unwrap(source.api['exchange:export-ideas']({}));
+    const { text } = await unwrap(source.api['ideas:export']({}));
     const target = makeCore();
     await importText(target.api, text);
     const before = checksum(target.db);
@@ -101,13 +101,13 @@ describe('exchange: export and import', () => {
 
   it('a preview changes nothing and apply refuses a file other than the previewed one', async () => {
     const source = await busyLaptop();
-    const { text } = await unwrap(source.api['exchange:export-ideas']({}));
+    const { text } = await unwrap(source.api['ideas:export']({}));
     const target = makeCore();
     const before = checksum(target.db);
     const preview = await unwrap(target.api['exchange:preview']({ text }));
     expect(preview.counts.ideas).toEqual({ added: 4, updated: 0, skipped: 0 });
     expect(checksum(target.db)).toBe(before);
-    const other = await unwrap(source.api['exchange:export-setup']({}));
+    const other = await unwrap(source.api['setup:export']({}));
     expect(await target.api['exchange:apply']({ text: other.text, token: preview.token })).toMatchObject({
       ok: false,
       error: { code: 'conflict', reason: 'file_changed' },
@@ -117,8 +117,8 @@ describe('exchange: export and import', () => {
 
   it('two laptops editing the same idea converge whichever file is imported first; history is appended', async () => {
     const lead = await busyLaptop();
-    const setup = await unwrap(lead.api['exchange:export-setup']({}));
-    const all = await unwrap(lead.api['exchange:export-ideas']({}));
+    const setup = await unwrap(lead.api['setup:export']({}));
+    const all = await unwrap(lead.api['ideas:export']({}));
     const run = async (order: 'lead-first' | 'colleague-first') => {
       const a = makeCore({ clock: frozenClock('2026-05-01T09:00:00.000Z') });
       const b = makeCore({ clock: frozenClock('2026-05-01T09:00:00.000Z') });
@@ -134,8 +134,8 @@ describe('exchange: export and import', () => {
       b.clock.advance(2000);
       await unwrap(b.api['ideas:move']({ id: idea.id, actorId: bram.id, toStage: 'do', afterId: null }));
       await unwrap(b.api['comments:add']({ ideaId: idea.id, authorId: bram.id, body: 'Van B' }));
-      const fromA = await unwrap(a.api['exchange:export-ideas']({}));
-      const fromB = await unwrap(b.api['exchange:export-ideas']({}));
+      const fromA = await unwrap(a.api['ideas:export']({}));
+      const fromB = await unwrap(b.api['ideas:export']({}));
       if (order === 'lead-first') {
         await importText(b.api, fromA.text);
         await importText(a.api, fromB.text);
@@ -175,7 +175,7 @@ describe('exchange: export and import', () => {
         currentPersonId: team.anna.id,
       }),
     );
-    const { text, totals } = await unwrap(lead.api['exchange:export-setup']({}));
+    const { text, totals } = await unwrap(lead.api['setup:export']({}));
     expect(totals).toMatchObject({ settings: 4, people: 2, ideas: 0 });
     const colleague = makeCore({ clock: frozenClock('2026-03-01T09:00:00.000Z') });
     const result = await importText(colleague.api, text);
@@ -188,7 +188,7 @@ describe('exchange: export and import', () => {
 
   it('a person with an unknown id but the same name is that person; nothing is duplicated', async () => {
     const lead = await busyLaptop();
-    const { text } = await unwrap(lead.api['exchange:export-ideas']({}));
+    const { text } = await unwrap(lead.api['ideas:export']({}));
     // The colleague added "ánna" later than the lead added "Anna": her spelling is the later change and stays.
     const colleague = makeCore({ clock: frozenClock('2026-03-05T09:00:00.000Z') });
     const anna = await unwrap(colleague.api['people:create']({ name: 'ánna ' }));
@@ -221,12 +221,12 @@ describe('exchange: export and import', () => {
       api['ideas:create']({ actorId: team.bram.id, title: 'Van Bram', kind: 'verleuk', touchpointId: team.touchpoints[2]!.id }),
     );
     await unwrap(api['comments:add']({ ideaId: laptop.ideas[2]!.id, authorId: team.bram.id, body: 'Nog even' }));
-    const bram = JSON.parse((await unwrap(api['exchange:export-ideas']({ personId: team.bram.id }))).text);
+    const bram = JSON.parse((await unwrap(api['ideas:export']({ personId: team.bram.id }))).text);
     // Bram wrote one idea and owns another.
     expect(bram.content.tables.ideas.map((i: { title: string }) => i.title).sort()).toEqual(['Terugbellen binnen twee uur', 'Van Bram']);
-    const changed = JSON.parse((await unwrap(api['exchange:export-ideas']({ since }))).text);
+    const changed = JSON.parse((await unwrap(api['ideas:export']({ since }))).text);
     expect(changed.content.tables.ideas.map((i: { id: string }) => i.id).sort()).toEqual([laptop.ideas[2]!.id, mineByBram.id].sort());
-    expect(await api['exchange:export-ideas']({ personId: '00000000-0000-4000-8000-00000000ffff' })).toMatchObject({
+    expect(await api['ideas:export']({ personId: '00000000-0000-4000-8000-00000000ffff' })).toMatchObject({
       ok: false,
       error: { code: 'not_found', field: 'personId' },
     });
@@ -235,7 +235,7 @@ describe('exchange: export and import', () => {
   it('keeps sort keys unique per column when two laptops created cards on the same keys', async () => {
     const lead = makeCore();
     const team: Team = await setupTeam(lead.api);
-    const setup = await unwrap(lead.api['exchange:export-setup']({}));
+    const setup = await unwrap(lead.api['setup:export']({}));
     const laptops = [makeCore(), makeCore()];
     for (const [n, laptop] of laptops.entries()) {
       await importText(laptop.api, setup.text);
@@ -244,7 +244,7 @@ describe('exchange: export and import', () => {
         await unwrap(laptop.api['ideas:create']({ actorId: team.anna.id, title: `L${n} ${i}`, kind: 'verbeter', touchpointId: team.touchpoints[0]!.id }));
       }
     }
-    const files = await Promise.all(laptops.map((l) => unwrap(l.api['exchange:export-ideas']({}))));
+    const files = await Promise.all(laptops.map((l) => unwrap(l.api['ideas:export']({}))));
     await importText(laptops[0]!.api, files[1]!.text);
     await importText(laptops[1]!.api, files[0]!.text);
     const boards = await Promise.all(laptops.map((l) => unwrap(l.api['board:get']({ filter: {} }))));

@@ -33,7 +33,7 @@ async function colleagueFile(): Promise<string> {
   const first = await ok(api['ideas:create']({ actorId: sanne.id, title: 'Koffie voor wachtende klanten', kind: 'verleuk', touchpointId: touchpoints[0]!.id }));
   await ok(api['ideas:create']({ actorId: sanne.id, title: 'Formulier korter maken', kind: 'verbeter', touchpointId: touchpoints[2]!.id }));
   await ok(api['comments:add']({ ideaId: first.id, authorId: sanne.id, body: 'Mooi!' }));
-  return (await ok(api['exchange:export-ideas']({}))).text;
+  return (await ok(api['ideas:export']({}))).text;
 }
 
 /** A host whose dialogs are scripted: openFile hands over `opened`, saveFile records what it was given. */

@@ -64,14 +64,14 @@ export function useExchange() {
   );
 
   const exportSetup = useCallback(async (): Promise<Problem | null> => {
-    const res = await store.getState().api['exchange:export-setup']({});
+    const res = await store.getState().api['setup:export']({});
     if (!res.ok) return describeExchangeError(t, res.error);
     return save(res.value, t('exchange.fileName.setup'), t('exchange.save.setupTitle'), (file) => t('exchange.saved.setup', { file }));
   }, [save, store, t]);
 
   const exportIdeas = useCallback(
     async (options: { person?: { id: string; name: string }; since?: string }): Promise<Problem | null> => {
-      const res = await store.getState().api['exchange:export-ideas']({
+      const res = await store.getState().api['ideas:export']({
         ...(options.person ? { personId: options.person.id } : {}),
         ...(options.since ? { since: options.since } : {}),
       });
