@@ -197,7 +197,19 @@ function lockDownSession(): void {
 }
 
 function createWindow(): void {
-  const win = new BrowserWindow(windowOptions(preloadPath));
+  const options = windowOptions(preloadPath);
+  // The security switches restated at the constructor (windowOptions already sets them; tests check both), so a
+  // reader and electronegativity see them here.
+  const win = new BrowserWindow({
+    ...options,
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {

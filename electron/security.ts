@@ -37,6 +37,8 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: true,
+      // Middle-click (auxclick) could otherwise open a link in a new window (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       defaultEncoding: 'UTF-8',
       enableWebSQL: false,
       safeDialogs: true,
