@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KaizenApi } from '../../shared/contract';
 import { EXCHANGE_FORMAT } from '../../shared/exchange-format';
 import type { Host, OpenOutcome, SaveFileRequest } from '../../shared/host';
+import { describeExchangeError } from '../../renderer/features/exchange/use-exchange';
+import { createTranslator } from '../../renderer/i18n/i18n';
 import { createTestApi, createUiHarness, renderApp, type UiHarness } from '../support/ui-harness';
 
 let harness: UiHarness | undefined;
@@ -146,5 +148,17 @@ describe('Team en bestanden', () => {
     await user.type(day, '2020-01-01');
     await user.click(within(region).getByRole('button', { name: 'Ideeën exporteren' }));
     await waitFor(() => expect(saved).toHaveLength(1));
+  });
+
+  it('says how large a file may be, for the core\'s limit and for the browser harness\'s request limit', () => {
+    const nl = createTranslator('nl');
+    const en = createTranslator('en');
+    const core = { code: 'validation' as const, message: 'text: too long', field: 'text', issue: 'too_long' as const, limit: 52428800 };
+    const harnessLimit = { code: 'validation' as const, message: 'Request body too large', issue: 'too_big' as const, limit: 1048576 };
+    expect(describeExchangeError(nl, core)).toBe('Dit bestand is te groot (meer dan 50 MB). Er is niets gewijzigd.');
+    expect(describeExchangeError(en, harnessLimit)).toBe('This file is too large (more than 1 MB). Nothing was changed.');
+    expect(describeExchangeError(nl, { code: 'conflict', message: 'x', field: 'text', reason: 'file_tampered' })).toBe(
+      'Dit bestand is na het exporteren veranderd; de controlesom klopt niet. Er is niets gewijzigd.',
+    );
   });
 });

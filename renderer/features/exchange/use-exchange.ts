@@ -31,16 +31,24 @@ export function slug(name: string): string {
   );
 }
 
-/** A sentence for a refusal from the core, with the file-size case said in megabytes. */
+const MB = 1024 * 1024;
+const megabytes = (bytes: number) => Math.max(1, Math.round(bytes / MB));
+
+/**
+ * A sentence for a refusal from the core, with the file-size case said in megabytes: the core's own limit on the
+ * text, or a smaller limit of the transport (the browser harness takes requests up to 1 MB).
+ */
 export function describeExchangeError(t: Translate, error: CallError): string {
-  if (error.code === 'validation' && error.field === 'text' && error.issue === 'too_long') {
-    return t('exchange.error.tooLarge', { mb: Math.round(OPEN_FILE_MAX_BYTES / (1024 * 1024)) });
+  const tooLarge = error.issue === 'too_long' || error.issue === 'too_big';
+  if (error.code === 'validation' && tooLarge && (error.field === undefined || error.field === 'text')) {
+    const limit = error.field === 'text' || !error.limit ? OPEN_FILE_MAX_BYTES : error.limit;
+    return t('exchange.error.tooLarge', { mb: megabytes(limit) });
   }
   return describeError(t, error);
 }
 
 function describeHostError(t: Translate, error: HostError): string {
-  if (error.code === 'too-large') return t('exchange.error.tooLarge', { mb: Math.round(OPEN_FILE_MAX_BYTES / (1024 * 1024)) });
+  if (error.code === 'too-large') return t('exchange.error.tooLarge', { mb: megabytes(OPEN_FILE_MAX_BYTES) });
   if (error.code === 'not-text') return t('exchange.error.notText');
   return t('exchange.error.io');
 }
