@@ -39,6 +39,8 @@ export interface StandupState {
   wall: ThanksEntry[] | null;
   personPage: { id: string; data: PersonPage | null; error: CallError | null } | null;
   presenter: boolean;
+  /** The stand-up finished last in this window (its confirmation shows until the next one starts). */
+  lastFinished: StandupRecord | null;
 }
 
 export interface StandupSlice {
@@ -94,6 +96,7 @@ export const createStandupSlice: SliceCreator<StandupSlice> = (api) => (set, get
       wall: null,
       personPage: null,
       presenter: false,
+      lastFinished: null,
     },
 
     setStandupTab: (tab) => patch({ tab }),
@@ -122,7 +125,7 @@ export const createStandupSlice: SliceCreator<StandupSlice> = (api) => (set, get
       if (fresh.length) get().updateSession({ discussedIds: [...discussedIds, ...fresh] });
     },
 
-    restartStandup: () => patch({ session: newSession() }),
+    restartStandup: () => patch({ session: newSession(), lastFinished: null }),
 
     finishStandup: async () => {
       const { session } = get().standup;
@@ -144,7 +147,7 @@ export const createStandupSlice: SliceCreator<StandupSlice> = (api) => (set, get
         return undefined;
       }
       const past = get().standup.past;
-      patch({ session: newSession(), past: past ? [res.value, ...past] : null });
+      patch({ session: newSession(), past: past ? [res.value, ...past] : null, lastFinished: res.value });
       await get().loadDigest();
       return res.value;
     },

@@ -185,6 +185,27 @@ describe('stand-up', () => {
     expect(screen.queryByRole('dialog', { name: 'Bram Jansen' })).not.toBeInTheDocument();
   });
 
+  it('sets the check-op date on the idea detail too; it shows in the walk and the history', async () => {
+    const { h, ids } = await seed([['Wachtrij korter', 'do']]);
+    const user = userEvent.setup();
+    renderApp(h);
+    await user.click(await screen.findByRole('button', { name: /^Wachtrij korter, / }));
+    const dialog = await screen.findByRole('dialog', { name: 'Wachtrij korter' });
+    const checkOn = within(dialog).getByLabelText('Check op');
+    await user.type(checkOn, '2026-12-04');
+    await user.tab();
+    await waitFor(async () => expect((await ok(h.api['ideas:get']({ id: ids['Wachtrij korter']! }))).idea.checkOn).toBe('2026-12-04'));
+    expect(await within(dialog).findByText(/wijzigde check op/)).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+
+    await user.click(screen.getByRole('button', { name: 'Stand-up' }));
+    await user.click(await screen.findByRole('button', { name: 'Loop het bord' }));
+    await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
+    const card = await screen.findByRole('listitem', { name: 'Wachtrij korter' });
+    expect(within(card).getByLabelText('Check op')).toHaveValue('2026-12-04');
+    expect(within(card).getByText('check op 4 dec.')).toBeInTheDocument();
+  });
+
   it('edits the stand-up thresholds in Settings and refuses a wrong number without changing anything', async () => {
     const { h } = await seed([]);
     const user = userEvent.setup();

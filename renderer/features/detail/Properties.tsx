@@ -1,10 +1,10 @@
-/** What an idea is about: kind, touchpoint, owner, pyramid level and belevingswaarden. Choices save at once. */
+/** What an idea is about: kind, touchpoint, owner, check-op date, pyramid level and belevingswaarden. Choices save at once. */
 import { KINDS, PYRAMID_LEVELS, type PyramidLevel } from '../../../shared/domain';
 import { useT } from '../../i18n/use-t';
 import { useAppShallow } from '../../store/store';
 import { KindIcon } from '../board/kind';
 import { byPosition, touchpointGroups } from '../settings/reorder';
-import { RadioGroup, type Editor } from './fields';
+import { RadioGroup, TextField, type Editor } from './fields';
 
 export function Properties({ editor }: { editor: Editor }) {
   const t = useT();
@@ -89,6 +89,8 @@ export function Properties({ editor }: { editor: Editor }) {
           ))}
         </select>
       </div>
+
+      <TextField editor={editor} field="checkOn" inputType="date" className="detail-field--date" />
 
       <RadioGroup
         legend={t('detail.field.pyramidLevel')}

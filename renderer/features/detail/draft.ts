@@ -19,7 +19,7 @@ const TEXT_FIELDS = [
 export type TextField = (typeof TEXT_FIELDS)[number];
 
 /** Fields typed as text and saved after a pause or on leaving the field. */
-export type TypedField = TextField | 'gradeBefore' | 'gradeAfter' | 'doStartDate';
+export type TypedField = TextField | 'gradeBefore' | 'gradeAfter' | 'doStartDate' | 'checkOn';
 
 export interface Draft {
   title: string;
@@ -32,6 +32,8 @@ export interface Draft {
   actNote: string;
   lesson: string;
   doStartDate: string;
+  /** "Check op": when the team looks at it again (set in the stand-up or here). */
+  checkOn: string;
   gradeBefore: string;
   gradeAfter: string;
   kind: Idea['kind'];
@@ -57,6 +59,7 @@ export function toDraft(idea: Idea): Draft {
     actNote: idea.actNote,
     lesson: idea.lesson,
     doStartDate: idea.doStartDate ?? '',
+    checkOn: idea.checkOn ?? '',
     gradeBefore: idea.gradeBefore === null ? '' : String(idea.gradeBefore),
     gradeAfter: idea.gradeAfter === null ? '' : String(idea.gradeAfter),
     kind: idea.kind,
@@ -108,11 +111,12 @@ export function toPatch<F extends DraftField>(field: F, value: Draft[F]): PatchR
       if (grade === undefined) return { ok: false, problem: { kind: 'grade' } };
       return { ok: true, patch: { [field]: grade } };
     }
-    case 'doStartDate': {
+    case 'doStartDate':
+    case 'checkOn': {
       const text = (value as string).trim();
-      if (text === '') return { ok: true, patch: { doStartDate: null } };
+      if (text === '') return { ok: true, patch: { [field]: null } };
       if (!isDate(text)) return { ok: false, problem: { kind: 'date' } };
-      return { ok: true, patch: { doStartDate: text } };
+      return { ok: true, patch: { [field]: text } };
     }
     default:
       if (typeof value === 'string' && (TEXT_FIELDS as readonly string[]).includes(field) && value.length > TEXT_MAX) {

@@ -21,6 +21,7 @@ export function Meeting({ digest }: { digest: StandupDigest }) {
   const store = useAppStoreApi();
   const session = useApp((s) => s.standup.session);
   const presenter = useApp((s) => s.standup.presenter);
+  const lastFinished = useApp((s) => s.standup.lastFinished);
   const rootRef = useRef<HTMLDivElement>(null);
   const walking = session.walkIndex !== null;
 
@@ -76,9 +77,6 @@ export function Meeting({ digest }: { digest: StandupDigest }) {
     if (!saved) return;
     if (document.fullscreenElement) await document.exitFullscreen().catch(() => {});
     store.getState().setPresenter(false);
-    const vars = { date: formatDay(saved.date, dateLocale), count: saved.attendeeIds.length, minutes: minutesOf(saved.durationSeconds) };
-    // A status notice: seen on screen and read out once.
-    store.getState().notify({ tone: 'info', key: 'standup.finish.done', vars });
   };
 
   const restart = () => {
@@ -127,6 +125,14 @@ export function Meeting({ digest }: { digest: StandupDigest }) {
           </button>
         </div>
       </div>
+      <p className="standup-saved" role="status">
+        {lastFinished &&
+          t('standup.finish.done', {
+            date: formatDay(lastFinished.date, dateLocale),
+            count: lastFinished.attendeeIds.length,
+            minutes: minutesOf(lastFinished.durationSeconds),
+          })}
+      </p>
       <div className="standup-meeting__body">
         <div className="standup-meeting__main">
           {walking ? (
