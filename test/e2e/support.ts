@@ -71,10 +71,10 @@ export interface App {
  * the data folder before the harness starts (e.g. a damaged database).
  */
 export async function startApp(
-  options: { demo?: boolean; viewport?: { width: number; height: number }; prepare?: (dataDir: string) => void } = {},
+  options: { demo?: boolean; viewport?: { width: number; height: number }; prepare?: (dataDir: string) => void | Promise<void> } = {},
 ): Promise<App> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaizenbord-e2e-'));
-  options.prepare?.(dataDir);
+  await options.prepare?.(dataDir);
   const harness = await startHarness({ port: 0, dataDir, demo: options.demo ?? false, log: (line) => console.log(line) });
   let browser: Browser | undefined;
   try {
