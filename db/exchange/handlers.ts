@@ -19,11 +19,11 @@ const summary = (file: ReadFile, counts: ExchangeSummary['counts']): ExchangeSum
 });
 
 /** Run the real merge in a savepoint and roll it back: the preview counts exactly what apply would do. */
-function trialMerge(db: Db, file: ReadFile): ExchangeSummary['counts'] {
+function trialMerge(db: Db, file: ReadFile, at: string): ExchangeSummary['counts'] {
   let counts: ExchangeSummary['counts'] | undefined;
   try {
     db.transaction(() => {
-      counts = mergeFile(db, file);
+      counts = mergeFile(db, file, at);
       throw ROLLBACK;
     })();
   } catch (error) {
@@ -40,14 +40,14 @@ export const exchangeHandlers: HandlersFor<typeof exchangeCalls> = {
     return exportIdeas(db, at, { personId, since: since && new Date(since).toISOString() });
   },
 
-  'exchange:preview': ({ db }, { text }) => {
+  'exchange:preview': ({ db, at }, { text }) => {
     const file = readFile(text);
-    return summary(file, trialMerge(db, file));
+    return summary(file, trialMerge(db, file, at));
   },
 
-  'exchange:apply': ({ db }, { text, token }) => {
+  'exchange:apply': ({ db, at }, { text, token }) => {
     const file = readFile(text);
     if (file.token !== token) throw conflict('file_changed', 'The file differs from the one that was previewed', 'token');
-    return summary(file, mergeFile(db, file));
+    return summary(file, mergeFile(db, file, at));
   },
 };

@@ -6,7 +6,8 @@
  * - Comments, events and thanks are appended by id and never overwritten.
  * - A journey, touchpoint (same journey), belevingswaarde or person with an unknown id but the same name is that
  *   record. A setup file hands its ids over (the local record is re-keyed) so all laptops share them; a person whose
- *   id is in the append-only history keeps it and is mapped instead.
+ *   id is in the append-only history keeps it and is mapped instead. Mappings are remembered (settings key
+ *   exchangeAliases), so a later rename on either laptop still finds the same record.
  * - Cards that land on exactly the same sort key are spread over a tiny band in (created_at, id) order, so every
  *   column keeps unique keys and the order does not depend on which file came first.
  */
@@ -16,6 +17,7 @@ import { contract } from '../../shared/contract';
 import type { Db } from '../core-types';
 import { conflict } from '../errors';
 import { placeIdea } from '../queries/ideas';
+import { readRawSetting, writeSetting } from '../queries/settings';
 import { nameKey, stmt } from '../queries/statements';
 import { TEAM_SETTING_KEYS } from './export';
 import { sha256, type ReadFile } from './file';
@@ -101,8 +103,13 @@ class Schema {
   }
 }
 
+/** Internal settings key: file id → local id of records matched by name, so renames later still match. */
+const ALIASES_KEY = 'exchangeAliases';
+
 class Merge {
   readonly counts = emptyCounts();
+  private readonly aliases: Record<string, string>;
+  private aliasesChanged = false;
   private readonly schema: Schema;
   /** File id → local id, for records matched by name. */
   private readonly idMap = new Map<string, string>();
@@ -111,8 +118,11 @@ class Merge {
   constructor(
     private readonly db: Db,
     private readonly file: ReadFile,
+    private readonly at: string,
   ) {
     this.schema = new Schema(db);
+    const stored = readRawSetting(db, ALIASES_KEY);
+    this.aliases = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? { ...(stored as Record<string, string>) } : {};
   }
 
   run(): ExchangeCounts {
@@ -122,6 +132,10 @@ class Merge {
     this.mergeIdeas();
     for (const table of APPEND_TABLES) this.append(table);
     for (const stage of STAGES) spreadEqualKeys(this.db, stage);
+    if (this.aliasesChanged) {
+      const sorted = Object.fromEntries(Object.entries(this.aliases).sort(([a], [b]) => (a < b ? -1 : 1)));
+      writeSetting(this.db, ALIASES_KEY, sorted, this.at);
+    }
     return this.counts;
   }
 
@@ -248,6 +262,11 @@ class Merge {
       const row = this.localize(table, fileRow);
       const id = row.id as string;
       let local = this.byId(table, id);
+      const alias = local ? undefined : this.aliases[id];
+      if (alias) {
+        local = this.byId(table, alias);
+        if (local) this.idMap.set(id, alias);
+      }
       if (!local) {
         const match = byName.get(this.nameIndexKey(table, row));
         if (match && !fileIds.has(match.id as string) && !claimed.has(match.id as string)) {
@@ -257,6 +276,8 @@ class Merge {
             local = this.byId(table, id);
           } else {
             this.idMap.set(id, match.id as string);
+            this.aliases[id] = match.id as string;
+            this.aliasesChanged = true;
             local = match;
           }
         }
@@ -401,9 +422,9 @@ export function spreadEqualKeys(db: Db, stage: string): void {
 }
 
 /** Merge a verified file; SQLite constraint failures (a record that does not fit) become a typed refusal. */
-export function mergeFile(db: Db, file: ReadFile): ExchangeCounts {
+export function mergeFile(db: Db, file: ReadFile, at: string): ExchangeCounts {
   try {
-    return new Merge(db, file).run();
+    return new Merge(db, file, at).run();
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {

@@ -212,6 +212,25 @@ describe('exchange: export and import', () => {
     expect((await unwrap(colleague.api['ideas:get']({ id: mine.id }))).idea.authorId).toBe(anna.id);
   });
 
+  it('remembers a person matched by name, so a later rename on the other laptop still reaches the same person', async () => {
+    const lead = await busyLaptop();
+    const colleague = makeCore({ clock: frozenClock('2026-03-05T09:00:00.000Z') });
+    const anna = await unwrap(colleague.api['people:create']({ name: 'Anna' }));
+    const { touchpoints } = await unwrap(colleague.api['app:bootstrap']({}));
+    await unwrap(colleague.api['ideas:create']({ actorId: anna.id, title: 'Van mij', kind: 'verbeter', touchpointId: touchpoints[0]!.id }));
+    await importText(colleague.api, (await unwrap(lead.api['ideas:export']({}))).text);
+
+    lead.clock.set('2026-03-06T09:00:00.000Z');
+    await unwrap(lead.api['people:update']({ id: lead.team.anna.id, name: 'Anna de Vries' }));
+    const renamed = await importText(colleague.api, (await unwrap(lead.api['ideas:export']({}))).text);
+    expect(renamed.counts.people).toEqual({ added: 0, updated: 1, skipped: 1 });
+    const { people } = await unwrap(colleague.api['app:bootstrap']({}));
+    expect(people.map((p) => [p.id, p.name])).toEqual([
+      [anna.id, 'Anna de Vries'],
+      [expect.any(String), 'Bram'],
+    ]);
+  });
+
   it('exports only my ideas, or only ideas changed since a moment', async () => {
     const laptop = await busyLaptop();
     const { api, clock, team } = laptop;
