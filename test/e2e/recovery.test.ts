@@ -68,4 +68,28 @@ describeE2E('recovery screen in Chromium', () => {
     expect(fs.readdirSync(app.dataDir).some((f) => f.startsWith('kaizenbord.damaged-'))).toBe(true);
     expect(app.problems).toEqual([]);
   });
+
+  it('lists backups in Beheer & instellingen and makes one on request', async () => {
+    app = await startApp({
+      prepare: async (dataDir) => {
+        const service = openService({ dbPath: path.join(dataDir, 'kaizenbord.sqlite') });
+        const person = await service.call('people:create', { name: 'Anouk de Vries' });
+        if (!person.ok) throw new Error(person.error.message);
+        await service.call('settings:update', { currentPersonId: (person.value as { id: string }).id });
+        await service.call('backups:list', {}); // waits for the daily backup
+        service.close();
+      },
+    });
+    const { page } = app;
+    await page.goto(app.harness.url);
+    await page.getByRole('button', { name: 'Beheer & instellingen' }).click();
+    const section = page.getByRole('region', { name: 'Backups', exact: true });
+    await section.getByRole('table').waitFor({ timeout: 20_000 });
+    expect(await section.getByRole('row').count()).toBe(2);
+    await section.getByRole('button', { name: 'Nu een backup maken' }).click();
+    await expect.poll(() => section.getByRole('row').count(), { timeout: 10_000 }).toBe(3);
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-backups');
+    expect(app.problems).toEqual([]);
+  });
 });
