@@ -298,6 +298,24 @@ describe('Electron main process (bundled, on a fake electron module)', () => {
   });
 });
 
+describe('packaged build', () => {
+  it('never contains the browser harness: not in the main bundle, not in the files electron-builder packs', () => {
+    const bundle = fs.readFileSync(mainFile, 'utf8');
+    expect(bundle).not.toContain('startHarness');
+    expect(bundle).not.toMatch(/createServer\(/);
+    const config = fs.readFileSync(path.join(__dirname, '..', '..', 'electron-builder.yml'), 'utf8');
+    const files = config.slice(config.indexOf('\nfiles:'), config.indexOf('\nasar:'));
+    const included = files
+      .split('\n')
+      .map((line) => /^\s+- '?([^'#]+?)'?\s*$/.exec(line)?.[1])
+      .filter((glob): glob is string => glob !== undefined && !glob.startsWith('!'));
+    expect(included).toEqual(['out/**', 'package.json']);
+    expect(config).toMatch(/runAsNode: false/);
+    expect(config).toMatch(/enableNodeCliInspectArguments: false/);
+    expect(config).toMatch(/onlyLoadAppFromAsar: true/);
+  });
+});
+
 describe('Electron main process start-up', () => {
   it('quits at once when another instance holds the lock', async () => {
     const rec = await runMain({ lock: false, dataDir: path.join(tmp, 'locked') });
