@@ -45,7 +45,7 @@ export function Figure({ title, summary, empty = false, chart, table }: FigurePr
           </div>
         </>
       ) : (
-        <div className="insight-figure__table">{table}</div>
+        <div className="insight-figure__table insight-figure__table--plain">{table}</div>
       )}
     </section>
   );

@@ -87,7 +87,7 @@ export function Bars({ title, data, series, stacked = false, horizontal = false,
         </>
       )}
       <Tooltip {...TOOLTIP_STYLE} formatter={(value) => format(value)} />
-      {series.length > 1 && <Legend wrapperStyle={LEGEND_STYLE} />}
+      {series.length > 1 && <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} />}
       {series.map((s) => (
         <Bar
           key={s.key}
@@ -119,7 +119,7 @@ export function Lines({ title, data, series, height = 260 }: LinesProps) {
       <XAxis dataKey="label" {...AXIS} tick={TICK} />
       <YAxis allowDecimals={false} width={36} {...AXIS} tick={TICK} />
       <Tooltip {...TOOLTIP_STYLE} cursor={{ stroke: 'var(--text-muted)' }} />
-      <Legend wrapperStyle={LEGEND_STYLE} />
+      <Legend wrapperStyle={LEGEND_STYLE} itemSorter={null} />
       {series.map((s) => (
         <Line
           key={s.key}

@@ -69,6 +69,7 @@ export const insightMessages = defineMessages(
     'insight.flow.leadTimeValue': 'Mediaan {median}; 85% binnen {p85} ({count} ideeën)',
     'insight.flow.wip': 'Onderhanden werk per kolom (eind van de week)',
     'insight.flow.cycles': 'Cycli per afgerond idee',
+    'insight.flow.cyclesColumn': 'Cycli',
     'insight.flow.cyclesCount_one': '{count} cyclus',
     'insight.flow.cyclesCount_other': '{count} cycli',
 
@@ -192,6 +193,7 @@ export const insightMessages = defineMessages(
     'insight.flow.leadTimeValue': 'Median {median}; 85% within {p85} ({count} ideas)',
     'insight.flow.wip': 'Work in progress per column (end of week)',
     'insight.flow.cycles': 'Cycles per finished idea',
+    'insight.flow.cyclesColumn': 'Cycles',
     'insight.flow.cyclesCount_one': '{count} cycle',
     'insight.flow.cyclesCount_other': '{count} cycles',
 

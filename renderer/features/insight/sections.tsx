@@ -209,7 +209,7 @@ export function Flow({ report, t, f }: Props) {
         table={
           <DataTable
             caption={cyclesTitle}
-            columns={[t('insight.flow.cycles'), t('insight.outcome.ideas')]}
+            columns={[t('insight.flow.cyclesColumn'), t('insight.outcome.ideas')]}
             rows={report.cycles.map((c) => ({
               key: String(c.cycles),
               cells: [t('insight.flow.cyclesCount', { count: c.cycles }), f.number(c.ideas)],
