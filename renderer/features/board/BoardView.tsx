@@ -199,6 +199,7 @@ export function BoardView() {
                 ids={shown[stage]}
                 filtered={filtered}
                 isTarget={active !== null && targetStage === stage}
+                activeId={active?.id ?? null}
               />
             ))}
           </div>

@@ -84,8 +84,20 @@ const CardContent = memo(function CardContent({ id, stage, titleId }: { id: stri
   );
 });
 
+interface SortableCardProps {
+  id: string;
+  stage: Stage;
+  /** Place in the whole column (0-based) and the column's size, for the list semantics of a windowed column. */
+  index?: number;
+  setSize?: number;
+  /** Set when the card is kept rendered outside the column's window: its offset in the list. */
+  top?: number;
+  /** Measures the rendered card for the column's window. */
+  measureRef?: (el: HTMLElement | null) => void;
+}
+
 /** The sortable card in a column. */
-export const SortableCard = memo(function SortableCard({ id, stage }: { id: string; stage: Stage }) {
+export const SortableCard = memo(function SortableCard({ id, stage, index, setSize, top, measureRef }: SortableCardProps) {
   const t = useT();
   const { dateLocale } = useLocale();
   const store = useAppStoreApi();
@@ -117,6 +129,13 @@ export const SortableCard = memo(function SortableCard({ id, stage }: { id: stri
   }, [card, people, stage, touchpoint, t, dateLocale, minute]);
 
   const onMenuOpenChange = useCallback((open: boolean) => setMenuOpen(open), []);
+  const itemRef = useCallback(
+    (el: HTMLLIElement | null) => {
+      setNodeRef(el);
+      measureRef?.(el);
+    },
+    [setNodeRef, measureRef],
+  );
 
   if (!card) return null;
 
@@ -168,9 +187,12 @@ export const SortableCard = memo(function SortableCard({ id, stage }: { id: stri
 
   return (
     <li
-      ref={setNodeRef}
-      className={`board-card board-card--${card.kind}${isDragging ? ' board-card--placeholder' : ''}`}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
+      ref={itemRef}
+      className={`board-card board-card--${card.kind}${isDragging ? ' board-card--placeholder' : ''}${top !== undefined ? ' board-card--kept' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition, top }}
+      data-index={index}
+      aria-posinset={index === undefined ? undefined : index + 1}
+      aria-setsize={setSize}
     >
       <div
         ref={setActivatorNodeRef}

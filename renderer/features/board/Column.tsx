@@ -1,12 +1,17 @@
-/** One PDCA column: a section with a heading (name and counts), a list named by the stage, and a friendly hint when empty. */
+/**
+ * One PDCA column: a section with a heading (name and counts), a list named by the stage, and a friendly hint when
+ * empty. Only the cards in and near view are rendered (see useColumnWindow); Afgerond, which the core pages, ends
+ * with "Toon meer".
+ */
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { Fragment, memo, useId } from 'react';
-import { KINDS, type Stage } from '../../../shared/domain';
+import { Fragment, memo, useId, useRef } from 'react';
+import { BOARD_DONE_PAGE, KINDS, type Stage } from '../../../shared/domain';
 import { useT } from '../../i18n/use-t';
-import { useAppShallow } from '../../store/store';
+import { useApp, useAppShallow } from '../../store/store';
 import { columnDroppableId } from './board-dnd';
 import { SortableCard } from './Card';
+import { useColumnWindow } from './column-window';
 import { KindIcon } from './kind';
 import { WipBadge } from './WipBadge';
 
@@ -16,16 +21,32 @@ interface ColumnProps {
   filtered: boolean;
   /** The column a lifted card would land in. */
   isTarget: boolean;
+  /** The card being dragged, kept rendered while it is in this column. */
+  activeId: string | null;
 }
 
-export const Column = memo(function Column({ stage, ids, filtered, isTarget }: ColumnProps) {
+export const Column = memo(function Column({ stage, ids, filtered, isTarget, activeId }: ColumnProps) {
   const t = useT();
   const headingId = useId();
   const label = t(`stage.${stage}`);
-  // How many cards of each kind, in KINDS order.
-  const counts = useAppShallow((s) => KINDS.map((kind) => ids.reduce((n, id) => (s.cards[id]?.kind === kind ? n + 1 : n), 0)));
+  const done = stage === 'afgerond';
+  // How many cards of each kind, in KINDS order; in Afgerond those the core has not sent yet too.
+  const counts = useAppShallow((s) =>
+    KINDS.map((kind) => ids.reduce((n, id) => (s.cards[id]?.kind === kind ? n + 1 : n), done ? s.doneHidden[kind] : 0)),
+  );
+  const hidden = useApp((s) => (done ? s.doneHidden.verbeter + s.doneHidden.verleuk : 0));
+  const showMore = useApp((s) => s.showMoreDone);
+  const loading = useApp((s) => s.boardLoading);
+  const total = ids.length + hidden;
   const present = KINDS.map((kind, i) => ({ kind, count: counts[i]! })).filter((k) => k.count > 0);
   const { setNodeRef } = useDroppable({ id: columnDroppableId(stage), data: { type: 'column', stage } });
+  const sectionRef = useRef<HTMLElement>(null);
+  const bodyRef = useRef<HTMLDivElement | null>(null);
+  const view = useColumnWindow({ ids, activeId, sectionRef, bodyRef });
+  const bodyNode = (el: HTMLDivElement | null) => {
+    bodyRef.current = el;
+    setNodeRef(el);
+  };
 
   const empty = filtered
     ? t('board.empty.filtered', { stage: label })
@@ -36,11 +57,16 @@ export const Column = memo(function Column({ stage, ids, filtered, isTarget }: C
         : t('board.empty.other', { stage: label });
 
   return (
-    <section className={`board-column board-column--${stage}${isTarget ? ' board-column--target' : ''}`} data-column={stage} aria-labelledby={headingId}>
+    <section
+      ref={sectionRef}
+      className={`board-column board-column--${stage}${isTarget ? ' board-column--target' : ''}`}
+      data-column={stage}
+      aria-labelledby={headingId}
+    >
       <h2 id={headingId} className="board-column__heading">
         <span className="board-column__name">{label}</span>{' '}
-        <span className="board-column__total">{ids.length}</span>
-        <WipBadge stage={stage} count={ids.length} filtered={filtered} />
+        <span className="board-column__total">{total}</span>
+        <WipBadge stage={stage} count={total} filtered={filtered} />
         {present.length > 0 && (
           <span className="board-column__kinds">
             <span className="visually-hidden">{' · '}</span>
@@ -56,15 +82,25 @@ export const Column = memo(function Column({ stage, ids, filtered, isTarget }: C
           </span>
         )}
       </h2>
-      <div ref={setNodeRef} className={`board-column__body${isTarget ? ' board-column__body--over' : ''}`}>
+      <div ref={bodyNode} className={`board-column__body${isTarget ? ' board-column__body--over' : ''}`}>
         <SortableContext id={stage} items={ids} strategy={verticalListSortingStrategy}>
-          <ul role="list" aria-label={label} className="board-list">
-            {ids.map((id) => (
-              <SortableCard key={id} id={id} stage={stage} />
+          <ul
+            role="list"
+            aria-label={label}
+            className="board-list"
+            style={{ paddingTop: view.padTop || undefined, paddingBottom: view.padBottom || undefined }}
+          >
+            {view.items.map(({ index, id, top }) => (
+              <SortableCard key={id} id={id} stage={stage} index={index} setSize={total} top={top} measureRef={view.measure} />
             ))}
           </ul>
         </SortableContext>
-        {ids.length === 0 && <p className="board-column__empty">{empty}</p>}
+        {ids.length === 0 && hidden === 0 && <p className="board-column__empty">{empty}</p>}
+        {hidden > 0 && (
+          <button type="button" className="board-column__more" aria-busy={loading || undefined} onClick={() => void showMore()}>
+            {t('board.done.more', { count: Math.min(hidden, BOARD_DONE_PAGE), hidden })}
+          </button>
+        )}
       </div>
     </section>
   );

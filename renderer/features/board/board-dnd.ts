@@ -114,27 +114,71 @@ export function projectedPlace(
   return { stage, position: list.indexOf(String(overId)) + 1, total };
 }
 
-// Focus between cards (j/k/h/l and arrows) works on the DOM: what is shown is what you move through.
+// Focus between cards (j/k/h/l and arrows) works on the DOM: what is shown is what you move through. A long
+// column renders only the cards near its view (column-window.ts); it registers here so focus can reach the rest.
+
+interface ColumnWindowHandle {
+  /** Every card id of the column, rendered or not, in order. */
+  ids: () => string[];
+  /** Render the card at this index (even outside the window) and scroll the column to it. */
+  reveal: (index: number) => void;
+}
+
+const columnWindows = new WeakMap<Element, ColumnWindowHandle>();
+
+/** Called by a column on mount; returns the unregister function. */
+export function registerColumnWindow(column: Element, handle: ColumnWindowHandle): () => void {
+  columnWindows.set(column, handle);
+  return () => {
+    if (columnWindows.get(column) === handle) columnWindows.delete(column);
+  };
+}
 
 function cardElement(id: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(id)}"]`);
 }
 
+/** The rendered cards of a column in list order (a card kept rendered outside the window sits last in the DOM). */
 function cardsIn(column: Element): HTMLElement[] {
-  return Array.from(column.querySelectorAll<HTMLElement>('[data-card-id]'));
+  const cards = Array.from(column.querySelectorAll<HTMLElement>('[data-card-id]'));
+  const handle = columnWindows.get(column);
+  if (!handle) return cards;
+  const order = new Map(handle.ids().map((id, i) => [id, i]));
+  return cards.sort((a, b) => (order.get(a.dataset.cardId!) ?? 0) - (order.get(b.dataset.cardId!) ?? 0));
 }
 
-/** Focus the next/previous card in the same column; returns whether focus moved. */
+function focusCard(el: HTMLElement): void {
+  el.focus();
+  el.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+}
+
+/** Focus the next/previous card in the same column (or its first/last); returns whether focus moved. */
 export function focusInColumn(from: HTMLElement, delta: number | 'first' | 'last'): boolean {
   const column = from.closest('[data-column]');
   if (!column) return false;
+  const handle = columnWindows.get(column);
+  if (handle) {
+    // By index in the whole column: the card may not be rendered yet.
+    const ids = handle.ids();
+    const index = ids.indexOf(from.dataset.cardId ?? '');
+    const target = delta === 'first' ? 0 : delta === 'last' ? ids.length - 1 : index + delta;
+    const id = ids[target];
+    if (index < 0 || id === undefined || target === index) return false;
+    const el = cardElement(id);
+    if (el) {
+      focusCard(el);
+    } else {
+      handle.reveal(target);
+      focusCardSoon(id);
+    }
+    return true;
+  }
   const cards = cardsIn(column);
   const index = cards.indexOf(from);
   const next =
     delta === 'first' ? cards[0] : delta === 'last' ? cards[cards.length - 1] : cards[index + delta];
   if (!next || next === from) return false;
-  next.focus();
-  next.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  focusCard(next);
   return true;
 }
 
@@ -148,9 +192,7 @@ export function focusAcross(from: HTMLElement, direction: -1 | 1): boolean {
   for (let i = columns.indexOf(column) + direction; i >= 0 && i < columns.length; i += direction) {
     const cards = cardsIn(columns[i]);
     if (cards.length === 0) continue;
-    const target = cards[Math.min(Math.max(index, 0), cards.length - 1)];
-    target.focus();
-    target.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    focusCard(cards[Math.min(Math.max(index, 0), cards.length - 1)]!);
     return true;
   }
   return false;

@@ -11,6 +11,7 @@ export const boardMessages = defineMessages(
     'board.empty.other': 'Nog niets in {stage}. Sleep een kaart hierheen of gebruik “Verplaats naar…”.',
     'board.empty.afgerond': 'Nog niets afgerond. Wat hier komt, is standaard geworden of bewust gestopt.',
     'board.empty.filtered': 'Geen ideeën in {stage} die bij de filters passen.',
+    'board.done.more': 'Toon {count} meer (nog {hidden} niet getoond)',
 
     'board.card.roledescription': 'kaart',
     'board.card.name': '{title}, {kind}, {touchpoint}, {time} in {stage}',
@@ -76,6 +77,7 @@ export const boardMessages = defineMessages(
     'board.empty.other': 'Nothing in {stage} yet. Drag a card here or use “Move to…”.',
     'board.empty.afgerond': 'Nothing done yet. Ideas end up here once adopted or deliberately stopped.',
     'board.empty.filtered': 'No ideas in {stage} match the filters.',
+    'board.done.more': 'Show {count} more ({hidden} not shown yet)',
 
     'board.card.roledescription': 'card',
     'board.card.name': '{title}, {kind}, {touchpoint}, {time} in {stage}',

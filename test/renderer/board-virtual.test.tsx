@@ -1,0 +1,92 @@
+/**
+ * Long columns on the real App over the real core: only a window of cards is rendered (also in jsdom, which has no
+ * layout), the list still says how long it is, keyboard focus reaches every card, and Afgerond is paged with
+ * "Toon meer".
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BOARD_DONE_PAGE, type Stage } from '../../shared/domain';
+import { createUiHarness, renderApp, type UiHarness } from '../support/ui-harness';
+
+let harness: UiHarness | undefined;
+
+afterEach(() => {
+  harness?.close();
+  harness = undefined;
+});
+
+/** `count` ideas "Idee 1" … "Idee N" (1 on top), then `finished` of them moved to Afgerond. */
+async function start(count: number, finished = 0) {
+  harness = await createUiHarness();
+  const h = harness;
+  const boot = await h.api['app:bootstrap']({});
+  if (!boot.ok) throw new Error(boot.error.message);
+  const actorId = boot.value.settings.currentPersonId!;
+  const touchpointId = boot.value.touchpoints[0]!.id;
+  const ids: string[] = [];
+  for (let i = count; i >= 1; i--) {
+    const res = await h.api['ideas:create']({ actorId, title: `Idee ${i}`, kind: i % 3 ? 'verbeter' : 'verleuk', touchpointId });
+    if (!res.ok) throw new Error(res.error.message);
+    ids.unshift(res.value.id);
+  }
+  for (const id of ids.slice(count - finished).reverse()) {
+    const res = await h.api['ideas:move']({ id, actorId, toStage: 'afgerond', afterId: null, outcome: 'adopted' });
+    if (!res.ok) throw new Error(res.error.message);
+  }
+  renderApp(h);
+  await screen.findByRole('list', { name: 'Nieuw' });
+  return { h, user: userEvent.setup() };
+}
+
+const list = (stage: string) => screen.getByRole('list', { name: stage });
+const heading = (stage: Stage, name: string) =>
+  screen.getByRole('heading', { level: 2, name: new RegExp(`^${name}`) }).closest(`[data-column="${stage}"]`)!;
+const cardNamed = (title: string) => screen.getByRole('button', { name: new RegExp(`^${title}, `) });
+
+describe('a long column', () => {
+  it('renders a window of its cards, says how many there are, and keeps the order', async () => {
+    await start(300);
+    const items = await waitFor(() => {
+      const found = within(list('Nieuw')).getAllByRole('listitem');
+      expect(found.length).toBeGreaterThan(5);
+      return found;
+    });
+    // Far fewer than 300 in the DOM, the first ones in order, each with its place in the whole list.
+    expect(items.length).toBeLessThan(60);
+    items.forEach((item, i) => {
+      expect(item).toHaveAttribute('aria-posinset', String(i + 1));
+      expect(item).toHaveAttribute('aria-setsize', '300');
+      expect(within(item).getAllByRole('button')[0]!.getAttribute('aria-label')).toMatch(new RegExp(`^Idee ${i + 1}, `));
+    });
+    expect(within(heading('nieuw', 'Nieuw') as HTMLElement).getByText('300')).toBeInTheDocument();
+    // Padding below the window stands in for the cards that are not rendered.
+    expect(Number.parseFloat((list('Nieuw') as HTMLElement).style.paddingBottom)).toBeGreaterThan(200 * 100);
+  });
+
+  it('moves keyboard focus to cards outside the window (End, then k)', async () => {
+    const { user } = await start(200);
+    const first = cardNamed('Idee 1');
+    first.focus();
+    await user.keyboard('{End}');
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label') ?? '').toMatch(/^Idee 200, /));
+    await user.keyboard('k');
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label') ?? '').toMatch(/^Idee 199, /));
+    await user.keyboard('{Home}');
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label') ?? '').toMatch(/^Idee 1, /));
+  });
+});
+
+describe('Afgerond', () => {
+  it('shows its first page, counts all of it, and shows more on request', async () => {
+    const { user } = await start(BOARD_DONE_PAGE + 30, BOARD_DONE_PAGE + 30);
+    const column = heading('afgerond', 'Afgerond') as HTMLElement;
+    expect(within(column).getByText(String(BOARD_DONE_PAGE + 30))).toBeInTheDocument();
+    const more = within(column).getByRole('button', { name: 'Toon 30 meer (nog 30 niet getoond)' });
+    expect(within(list('Afgerond')).getAllByRole('listitem')[0]).toHaveAttribute('aria-setsize', String(BOARD_DONE_PAGE + 30));
+    await user.click(more);
+    await waitFor(() => expect(within(column).queryByRole('button', { name: /^Toon \d+ meer/ })).toBeNull());
+    expect(harness!.store.getState().columns.afgerond).toHaveLength(BOARD_DONE_PAGE + 30);
+    expect(within(column).getByText(String(BOARD_DONE_PAGE + 30))).toBeInTheDocument();
+  });
+});
