@@ -17,6 +17,8 @@ type Op =
   | { t: 'thank'; idea: number }
   | { t: 'delete'; idea: number }
   | { t: 'restore'; idea: number }
+  | { t: 'renamePerson'; person: number; name: string }
+  | { t: 'renameTouchpoint'; touchpoint: number; name: string }
   | { t: 'tick'; ms: number }
   | { t: 'send'; to: number };
 
@@ -29,13 +31,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ t: fc.constant('thank' as const), idea: fc.nat(3) }),
   fc.record({ t: fc.constant('delete' as const), idea: fc.nat(3) }),
   fc.record({ t: fc.constant('restore' as const), idea: fc.nat(3) }),
+  fc.record({ t: fc.constant('renamePerson' as const), person: fc.nat(1), name: fc.constantFrom('Anna', 'Anna B', 'Bram', 'Bram C', 'Cas') }),
+  fc.record({ t: fc.constant('renameTouchpoint' as const), touchpoint: fc.nat(2), name: fc.constantFrom('Balie', 'Telefoon', 'Mail') }),
   fc.record({ t: fc.constant('tick' as const), ms: fc.constantFrom(1, 1000) }),
   { weight: 2, arbitrary: fc.record({ t: fc.constant('send' as const), to: fc.nat(2) }) },
 );
 
 const sortById = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-/** Everything a person can see of the ideas, in an order that does not depend on insertion order. */
+/** Everything a person can see of the ideas and the team, in an order that does not depend on insertion order. */
 async function canonical(api: KaizenApi) {
   const board = await unwrap(api['board:get']({ filter: {} }));
   const columns = STAGES.map((s) => board.cards.filter((c) => c.stage === s).map((c) => c.id));
@@ -54,7 +58,8 @@ async function canonical(api: KaizenApi) {
     }),
   );
   const thanks = sortById(await unwrap(api['thanks:list']({ limit: 200 })));
-  return { ids, columns, details, thanks };
+  const { people, touchpoints } = await unwrap(api['app:bootstrap']({}));
+  return { ids, columns, details, thanks, people: sortById(people), touchpoints: sortById(touchpoints) };
 }
 
 describe('exchange: merge property', () => {
@@ -100,6 +105,12 @@ describe('exchange: merge property', () => {
                   break;
                 case 'restore':
                   if (idea) await api['ideas:restore']({ id: idea, actorId });
+                  break;
+                case 'renamePerson':
+                  await api['people:update']({ id: people[step.person]!, name: step.name });
+                  break;
+                case 'renameTouchpoint':
+                  await api['touchpoints:update']({ id: team.touchpoints[step.touchpoint]!.id, name: step.name });
                   break;
                 case 'tick':
                   clock.advance(step.ms);
