@@ -32,7 +32,6 @@ export function RecoveryScreen({ status }: { status: Recovery }) {
   const [closedTab, setClosedTab] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const titleId = useId();
-  const detailId = useId();
 
   useEffect(() => {
     titleRef.current?.focus();
@@ -96,47 +95,29 @@ export function RecoveryScreen({ status }: { status: Recovery }) {
         <div className="recovery__actions">
           {status.canReplace ? (
             <>
-              <div className="recovery__choice">
-                <button
-                  type="button"
-                  className="button button--primary"
-                  disabled={busy !== null || !latest}
-                  aria-describedby={`${detailId}-restore`}
-                  onClick={() => void act('recovery:restore')}
-                >
-                  {busy === 'recovery:restore' ? t('recovery.busy') : t('recovery.restore')}
-                </button>
-                <p id={`${detailId}-restore`} className="recovery__hint">
-                  {t('recovery.restoreHint')}
-                </p>
-              </div>
-              <div className="recovery__choice">
-                <button
-                  type="button"
-                  className="button"
-                  disabled={busy !== null}
-                  aria-describedby={`${detailId}-empty`}
-                  onClick={() => void act('recovery:reset')}
-                >
-                  {busy === 'recovery:reset' ? t('recovery.busy') : t('recovery.empty')}
-                </button>
-                <p id={`${detailId}-empty`} className="recovery__hint">
-                  {t('recovery.emptyHint')}
-                </p>
-              </div>
+              <Choice
+                label={busy === 'recovery:restore' ? t('recovery.busy') : t('recovery.restore')}
+                hint={t('recovery.restoreHint')}
+                primary
+                disabled={busy !== null || !latest}
+                onClick={() => void act('recovery:restore')}
+              />
+              <Choice
+                label={busy === 'recovery:reset' ? t('recovery.busy') : t('recovery.empty')}
+                hint={t('recovery.emptyHint')}
+                disabled={busy !== null}
+                onClick={() => void act('recovery:reset')}
+              />
             </>
           ) : (
-            <div className="recovery__choice">
-              <button type="button" className="button button--primary" disabled={busy !== null} onClick={() => void act('recovery:retry')}>
-                {busy === 'recovery:retry' ? t('recovery.busy') : t('recovery.retry')}
-              </button>
-            </div>
+            <Choice
+              label={busy === 'recovery:retry' ? t('recovery.busy') : t('recovery.retry')}
+              primary
+              disabled={busy !== null}
+              onClick={() => void act('recovery:retry')}
+            />
           )}
-          <div className="recovery__choice">
-            <button type="button" className="button" disabled={busy !== null} onClick={quit}>
-              {t('recovery.quit')}
-            </button>
-          </div>
+          <Choice label={t('recovery.quit')} disabled={busy !== null} onClick={quit} />
         </div>
 
         <div role="alert" className="recovery__problem">
@@ -152,5 +133,28 @@ export function RecoveryScreen({ status }: { status: Recovery }) {
         </details>
       </div>
     </main>
+  );
+}
+
+/** One way on: a button, and what it does in a sentence next to it (its accessible description). */
+function Choice(props: { label: string; hint?: string; primary?: boolean; disabled: boolean; onClick: () => void }) {
+  const hintId = useId();
+  return (
+    <div className="recovery__choice">
+      <button
+        type="button"
+        className={props.primary ? 'button button--primary' : 'button'}
+        disabled={props.disabled}
+        aria-describedby={props.hint ? hintId : undefined}
+        onClick={props.onClick}
+      >
+        {props.label}
+      </button>
+      {props.hint && (
+        <p id={hintId} className="recovery__hint">
+          {props.hint}
+        </p>
+      )}
+    </div>
   );
 }
