@@ -6,15 +6,21 @@ export const DEFAULT_PORT = 5174;
 /** Outside the repository so `git clean` or a fresh clone never touches the data. */
 export const DEFAULT_DATA_DIR = path.join(os.homedir(), '.kaizenbord-harness');
 
-export const USAGE = `Usage: npm run harness -- [--port N] [--data DIR] [--demo]
+/** Most ideas --demo N generates (a million takes minutes and gigabytes). */
+export const MAX_DEMO_COUNT = 1_000_000;
+
+export const USAGE = `Usage: npm run harness -- [--port N] [--data DIR] [--demo [N]]
   --port N    port on 127.0.0.1 (0 = any free port; default ${DEFAULT_PORT})
   --data DIR  folder for kaizenbord.sqlite (default ${DEFAULT_DATA_DIR})
-  --demo      fill an empty database with a demo board`;
+  --demo      fill an empty database with a demo board
+  --demo N    fill an empty database with N generated ideas (up to ${MAX_DEMO_COUNT.toLocaleString('en')}), e.g. 100000`;
 
 export interface CliArgs {
   port: number;
   dataDir: string;
   demo: boolean;
+  /** With --demo N: how many ideas to generate. */
+  demoCount?: number;
   help: boolean;
 }
 
@@ -39,9 +45,18 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--data':
         args.dataDir = path.resolve(value());
         break;
-      case '--demo':
+      case '--demo': {
         args.demo = true;
+        // An optional count: --demo=N, or --demo N when the next argument is a number.
+        const raw = inline ?? (/^\d+$/.test(argv[i + 1] ?? '') ? argv[++i] : undefined);
+        if (raw === undefined) break;
+        const count = Number(raw);
+        if (!/^\d+$/.test(raw) || count < 1 || count > MAX_DEMO_COUNT) {
+          throw new Error(`--demo takes a number of ideas from 1 to ${MAX_DEMO_COUNT}, not "${raw}"`);
+        }
+        args.demoCount = count;
         break;
+      }
       case '--help':
       case '-h':
         args.help = true;

@@ -1,5 +1,5 @@
 /**
- * `npm run harness -- [--port N] [--data DIR] [--demo]`: the app in a browser, on 127.0.0.1 only.
+ * `npm run harness -- [--port N] [--data DIR] [--demo [N]]`: the app in a browser, on 127.0.0.1 only.
  * Prints exactly one line on stdout (with the URL); build progress and errors go to stderr.
  */
 import { parseArgs, USAGE, type CliArgs } from './harness-args';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const harness = await startHarness({
     port: args.port,
     dataDir: args.dataDir,
-    demo: args.demo,
+    demo: args.demoCount ?? args.demo,
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`Kaizenbord harness: ${harness.url} (data: ${harness.dataDir}; Ctrl+C stops)\n`);

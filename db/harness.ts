@@ -27,8 +27,8 @@ export interface HarnessOptions {
   port: number;
   /** Folder of kaizenbord.sqlite; created when missing. */
   dataDir: string;
-  /** Fill an empty database with the demo board. */
-  demo?: boolean;
+  /** Fill an empty database with the demo board (true), or with that many generated ideas (a number). */
+  demo?: boolean | number;
   /** Folder with the built renderer; defaults to out/renderer (built first when stale). */
   staticDir?: string;
   /** Build the renderer when out/renderer is missing or older than its sources (default true). */
@@ -210,7 +210,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   if (service.failure) log(`Database could not be opened (${service.failure.reason}): serving the recovery screen`);
   try {
     // seedDemo writes nothing when the database already has ideas.
-    if (options.demo && service.core) seedDemo(service.core, {});
+    if (options.demo && service.core) seedDemo(service.core, typeof options.demo === 'number' ? { count: options.demo } : {});
   } catch (err) {
     service.close();
     throw err;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STAGES } from '../../shared/domain';
 import { seedDemo } from '../../db/demo';
+import { MAX_DEMO_COUNT, parseArgs } from '../../db/harness-args';
 import { checksum, makeCore, unwrap, type TestCore } from './support';
 
 const NOW = new Date('2026-03-10T12:00:00.000Z');
@@ -154,5 +155,66 @@ describe('seedDemo', () => {
     expect(nieuw[0]!.id).toBe(top.id);
     const inAct = cards.find((c) => c.stage === 'act')!;
     expect((await unwrap(t.api['ideas:cycle']({ id: inAct.id, actorId: sanne.id }))).cycle).toBe(inAct.cycle + 1);
+  });
+});
+
+describe('seedDemo at scale', () => {
+  it('spreads a large count over a realistic timeline: older ideas are nearly all finished', () => {
+    const { core, db } = makeCore();
+    const result = seedDemo(core, { count: 4000, now: NOW });
+    expect(result).toMatchObject({ seeded: true, ideas: 4000 });
+    // About ten events per finished idea: created, five moves and four edits, plus comments.
+    expect(result.events).toBeGreaterThan(30_000);
+    const byStage = Object.fromEntries(
+      (db.prepare('SELECT stage, count(*) AS n FROM ideas GROUP BY stage').all() as { stage: string; n: number }[]).map((r) => [r.stage, r.n]),
+    );
+    const open = 4000 - byStage.afgerond!;
+    // 40 a day: six weeks of recent ideas (1,680, three quarters open) and a few forgotten older ones.
+    expect(open).toBeGreaterThan(1000);
+    expect(open).toBeLessThan(1500);
+    for (const stage of STAGES) expect(byStage[stage], stage).toBeGreaterThan(100);
+    const oldest = db.prepare('SELECT min(created_at) FROM ideas').pluck().get() as string;
+    expect(NOW.getTime() - Date.parse(oldest)).toBeGreaterThan(90 * 24 * 3_600_000);
+    // Open ideas are recent, apart from the forgotten ones.
+    const oldOpen = db
+      .prepare("SELECT count(*) FROM ideas WHERE stage <> 'afgerond' AND created_at < ?")
+      .pluck()
+      .get(new Date(NOW.getTime() - SIX_WEEKS).toISOString()) as number;
+    expect(oldOpen).toBeLessThan(60);
+    const wrong = db
+      .prepare(
+        `SELECT i.id FROM ideas i
+          WHERE (SELECT max(created_at) FROM events e WHERE e.idea_id = i.id) > ?
+             OR i.stage_entered_at < i.created_at
+             OR (i.stage = 'afgerond') <> (i.outcome IS NOT NULL)`,
+      )
+      .pluck()
+      .all(NOW.toISOString());
+    expect(wrong).toEqual([]);
+    expect(db.prepare('SELECT count(*) FROM ideas_fts').pluck().get()).toBe(4000);
+  });
+
+  it('puts exactly `open` ideas in the open columns when asked', () => {
+    const { core, db } = makeCore();
+    seedDemo(core, { count: 500, open: 130, now: NOW });
+    expect(db.prepare("SELECT count(*) FROM ideas WHERE stage <> 'afgerond'").pluck().get()).toBe(130);
+    expect(db.prepare("SELECT count(DISTINCT stage) FROM ideas WHERE stage <> 'afgerond'").pluck().get()).toBe(5);
+  });
+});
+
+describe('npm run harness -- --demo N', () => {
+  it('takes an optional count of ideas after --demo', () => {
+    expect(parseArgs(['--demo'])).toEqual(expect.objectContaining({ demo: true }));
+    expect(parseArgs(['--demo']).demoCount).toBeUndefined();
+    expect(parseArgs(['--demo', '100000'])).toMatchObject({ demo: true, demoCount: 100_000 });
+    expect(parseArgs(['--demo=250', '--port', '0'])).toMatchObject({ demo: true, demoCount: 250, port: 0 });
+    expect(parseArgs(['--demo', '--port', '0'])).toMatchObject({ demo: true, port: 0 });
+  });
+
+  it('refuses a count that is not a number of ideas it can make', () => {
+    expect(() => parseArgs(['--demo', '0'])).toThrow(/--demo takes a number of ideas from 1/);
+    expect(() => parseArgs(['--demo=12x'])).toThrow(/--demo takes a number of ideas/);
+    expect(() => parseArgs(['--demo', String(MAX_DEMO_COUNT + 1)])).toThrow(/--demo takes a number of ideas/);
+    expect(() => parseArgs(['--demo', 'veel'])).toThrow(/Unknown option veel/);
   });
 });
