@@ -60,9 +60,31 @@ function wallClock(instant: number, timeZone: string): Wall {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+const DAY_MS = 86_400_000;
+
+/** Offset per time zone and UTC day, when it is the same all day long (null on a day the clocks change). */
+const dayOffsets = new Map<string, number | null>();
+const DAY_OFFSETS_MAX = 50_000;
+
 /** The local calendar day of an instant (ms since epoch or ISO text) in timeZone. */
 export function localDate(instant: number | string, timeZone: string): DateOnly {
   const ms = typeof instant === 'string' ? Date.parse(instant) : instant;
+  // Intl is slow (tens of microseconds a call); the offset is constant on all but two days a year, so it is
+  // looked up once per UTC day and the rest is arithmetic. On a day the clocks change Intl answers every time.
+  const day = Math.floor(ms / DAY_MS);
+  const key = `${timeZone}|${day}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const first = offsetAt(day * DAY_MS, timeZone);
+    const last = offsetAt(day * DAY_MS + DAY_MS - 1000, timeZone);
+    offset = first === last ? first : null;
+    if (dayOffsets.size >= DAY_OFFSETS_MAX) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  if (offset !== null) {
+    const t = new Date(ms + offset);
+    return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+  }
   const w = wallClock(ms, timeZone);
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
 }

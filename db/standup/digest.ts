@@ -47,9 +47,19 @@ export interface DigestRulesInput {
 
 export type DigestRulesOutput = Omit<StandupDigest, 'sinceStandupId' | 'cards' | 'timeZone'>;
 
-const byTime = (a: Timestamp, b: Timestamp) => Date.parse(a) - Date.parse(b);
-/** Instants compared as moments, so '…Z' and '…+01:00' texts agree. */
-const atOrAfter = (a: Timestamp, b: Timestamp) => Date.parse(a) >= Date.parse(b);
+/** Instants are compared as moments (so '…Z' and '…+01:00' texts agree), each text parsed once. */
+const parsed = new Map<Timestamp, number>();
+function ms(at: Timestamp): number {
+  let value = parsed.get(at);
+  if (value === undefined) {
+    value = Date.parse(at);
+    if (parsed.size > 100_000) parsed.clear();
+    parsed.set(at, value);
+  }
+  return value;
+}
+const byTime = (a: Timestamp, b: Timestamp) => ms(a) - ms(b);
+const atOrAfter = (a: Timestamp, b: Timestamp) => ms(a) >= ms(b);
 
 export function digestRules(input: DigestRulesInput): DigestRulesOutput {
   const { since, timeZone } = input;

@@ -82,6 +82,16 @@ describe('calendar', () => {
     expect(localDate('2026-10-25T23:00:00.000Z', AMS)).toBe('2026-10-26');
   });
 
+  it('agrees with Intl every 97 minutes through 2026 in zones with whole- and half-hour changes', () => {
+    for (const zone of [AMS, 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata']) {
+      const truth = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      const start = Date.parse('2026-01-01T00:00:00Z');
+      for (let t = start; t < start + 365 * 86_400_000; t += 97 * 60_000 + 7_000) {
+        expect(localDate(t, zone), `${zone} ${new Date(t).toISOString()}`).toBe(truth.format(t));
+      }
+    }
+  });
+
   it('finds local midnight, also on the days the clocks change', () => {
     const iso = (ms: number) => new Date(ms).toISOString();
     expect(iso(startOfLocalDay('2026-03-02', AMS))).toBe('2026-03-01T23:00:00.000Z');
