@@ -133,6 +133,21 @@ describe('recovery mode', () => {
     }
   });
 
+  it('reports an unreadable database (a folder where the file should be) and can start empty beside it', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'kaizenbord.sqlite');
+    fs.mkdirSync(dbPath);
+    fs.writeFileSync(path.join(dbPath, 'keep.txt'), 'mine');
+    const service = openService({ dbPath, now: clock.now, dailyBackups: false });
+    try {
+      expect(await status(service)).toMatchObject({ state: 'recovery', reason: 'unreadable', canReplace: true });
+      expect(await unwrap(service.call('recovery:reset', {}))).toEqual({ state: 'ok' });
+      expect(fs.readFileSync(path.join(dir, 'kaizenbord.damaged-20261123T152000000Z.sqlite', 'keep.txt'), 'utf8')).toBe('mine');
+    } finally {
+      service.close();
+    }
+  });
+
   it('says when there is no usable backup, and skips damaged backups', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'kaizenbord.sqlite');
