@@ -1,6 +1,6 @@
 /** "Team en bestanden" in Beheer & instellingen: export the team setup or ideas to a file, import a file. */
 import { format, isValid, parseISO, startOfDay } from 'date-fns';
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useApp } from '../../store/store';
 import { SettingsSection } from '../settings/SettingsSection';
@@ -12,7 +12,7 @@ type Busy = null | 'setup' | 'ideas' | 'import';
 
 export function ExchangeSection() {
   const t = useT();
-  const ids = { scope: useId(), since: useId(), sinceHint: useId(), setupHint: useId(), ideasHint: useId(), importHint: useId() };
+  const ids = { scope: useId(), since: useId(), sinceHint: useId() };
   const exchange = useExchange();
   const announce = useApp((s) => s.announce);
   const me = useApp((s) => s.people.find((p) => p.id === s.settings.currentPersonId) ?? null);
@@ -72,32 +72,22 @@ export function ExchangeSection() {
   return (
     <SettingsSection title={t('exchange.title')} intro={t('exchange.intro')}>
       <div className="exchange">
-        <section className="exchange__part" aria-labelledby={`${ids.setupHint}-title`}>
-          <h4 id={`${ids.setupHint}-title`} className="exchange__title">
-            {t('exchange.setup.title')}
-          </h4>
-          <p id={ids.setupHint} className="field__hint">
-            {t('exchange.setup.hint')}
-          </p>
-          <button
-            type="button"
-            className="button"
-            aria-describedby={ids.setupHint}
-            disabled={busy !== null}
-            onClick={() => void run('setup', exchange.exportSetup)}
-          >
-            {busy === 'setup' ? t('exchange.busy') : t('exchange.setup.export')}
-          </button>
-          {problemFor('setup')}
-        </section>
-
-        <section className="exchange__part" aria-labelledby={`${ids.ideasHint}-title`}>
-          <h4 id={`${ids.ideasHint}-title`} className="exchange__title">
-            {t('exchange.ideas.title')}
-          </h4>
-          <p id={ids.ideasHint} className="field__hint">
-            {t('exchange.ideas.hint')}
-          </p>
+        <Part
+          title={t('exchange.setup.title')}
+          hint={t('exchange.setup.hint')}
+          action={busy === 'setup' ? t('exchange.busy') : t('exchange.setup.export')}
+          disabled={busy !== null}
+          onAction={() => void run('setup', exchange.exportSetup)}
+          problem={problemFor('setup')}
+        />
+        <Part
+          title={t('exchange.ideas.title')}
+          hint={t('exchange.ideas.hint')}
+          action={busy === 'ideas' ? t('exchange.busy') : t('exchange.ideas.export')}
+          disabled={busy !== null || sinceInvalid}
+          onAction={() => void exportIdeas()}
+          problem={problemFor('ideas')}
+        >
           <fieldset className="exchange__choices">
             <legend>{t('exchange.ideas.scope')}</legend>
             {me && (
@@ -136,39 +126,61 @@ export function ExchangeSection() {
               {t('exchange.ideas.sinceInvalid')}
             </p>
           )}
-          <button
-            type="button"
-            className="button"
-            aria-describedby={ids.ideasHint}
-            disabled={busy !== null || sinceInvalid}
-            onClick={() => void exportIdeas()}
-          >
-            {busy === 'ideas' ? t('exchange.busy') : t('exchange.ideas.export')}
-          </button>
-          {problemFor('ideas')}
-        </section>
-
-        <section className="exchange__part" aria-labelledby={`${ids.importHint}-title`}>
-          <h4 id={`${ids.importHint}-title`} className="exchange__title">
-            {t('exchange.import.title')}
-          </h4>
-          <p id={ids.importHint} className="field__hint">
-            {t('exchange.import.hint')}
-          </p>
-          <button
-            ref={importButton}
-            type="button"
-            className="button button--primary"
-            aria-describedby={ids.importHint}
-            disabled={busy !== null}
-            onClick={() => void pick()}
-          >
-            {busy === 'import' ? t('exchange.import.checking') : t('exchange.import.choose')}
-          </button>
-          {problemFor('import')}
-        </section>
+        </Part>
+        <Part
+          title={t('exchange.import.title')}
+          hint={t('exchange.import.hint')}
+          action={busy === 'import' ? t('exchange.import.checking') : t('exchange.import.choose')}
+          primary
+          actionRef={importButton}
+          disabled={busy !== null}
+          onAction={() => void pick()}
+          problem={problemFor('import')}
+        />
       </div>
       {preview && <ImportDialog file={preview} onApply={applyPreview} onClose={() => setPreview(null)} />}
     </SettingsSection>
+  );
+}
+
+interface PartProps {
+  title: string;
+  /** What the part does; it also describes the action button. */
+  hint: string;
+  action: string;
+  onAction: () => void;
+  disabled: boolean;
+  primary?: boolean;
+  actionRef?: Ref<HTMLButtonElement>;
+  /** Controls that shape the action (shown between the hint and the button). */
+  children?: ReactNode;
+  problem: ReactNode;
+}
+
+/** One of the three parts: a heading, a line on what it does, its controls, its button and what went wrong. */
+function Part({ title, hint, action, onAction, disabled, primary, actionRef, children, problem }: PartProps) {
+  const titleId = useId();
+  const hintId = useId();
+  return (
+    <section className="exchange__part" aria-labelledby={titleId}>
+      <h4 id={titleId} className="exchange__title">
+        {title}
+      </h4>
+      <p id={hintId} className="field__hint">
+        {hint}
+      </p>
+      {children}
+      <button
+        ref={actionRef}
+        type="button"
+        className={primary ? 'button button--primary' : 'button'}
+        aria-describedby={hintId}
+        disabled={disabled}
+        onClick={onAction}
+      >
+        {action}
+      </button>
+      {problem}
+    </section>
   );
 }
