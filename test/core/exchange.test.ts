@@ -231,6 +231,33 @@ describe('exchange: export and import', () => {
     ]);
   });
 
+  it('a setup file hands its ids to the same-named records here; ideas, values and the current person follow', async () => {
+    const lead = await busyLaptop();
+    const setup = await unwrap(lead.api['setup:export']({}));
+    const colleague = makeCore({ clock: frozenClock('2026-03-05T09:00:00.000Z') });
+    // Bram registered himself but did nothing yet; Anna already logged an idea (her id is in the history).
+    const bram = await unwrap(colleague.api['people:create']({ name: 'Bram' }));
+    const anna = await unwrap(colleague.api['people:create']({ name: 'Anna' }));
+    await unwrap(colleague.api['settings:update']({ currentPersonId: bram.id }));
+    const boot = await unwrap(colleague.api['app:bootstrap']({}));
+    const mine = await unwrap(
+      colleague.api['ideas:create']({ actorId: anna.id, title: 'Al gelogd', kind: 'verbeter', touchpointId: boot.touchpoints[1]!.id }),
+    );
+    await unwrap(colleague.api['ideas:update']({ id: mine.id, actorId: anna.id, patch: { valueIds: [boot.values[2]!.id] } }));
+
+    await importText(colleague.api, setup.text);
+    const after = await unwrap(colleague.api['app:bootstrap']({}));
+    const leadBoot = await unwrap(lead.api['app:bootstrap']({}));
+    expect(after.touchpoints.map((t) => t.id)).toEqual(leadBoot.touchpoints.map((t) => t.id));
+    expect(after.values.map((v) => v.id)).toEqual(leadBoot.values.map((v) => v.id));
+    expect(after.settings.currentPersonId).toBe(lead.team.bram.id);
+    expect(after.people.map((p) => p.id).sort()).toEqual([anna.id, lead.team.bram.id].sort());
+    const idea = (await unwrap(colleague.api['ideas:get']({ id: mine.id }))).idea;
+    expect(idea.touchpointId).toBe(leadBoot.touchpoints[1]!.id);
+    expect(idea.valueIds).toEqual([leadBoot.values[2]!.id]);
+    expect(colleague.db.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('exports only my ideas, or only ideas changed since a moment', async () => {
     const laptop = await busyLaptop();
     const { api, clock, team } = laptop;
