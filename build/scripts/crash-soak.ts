@@ -4,7 +4,7 @@
  * SIGKILLs it at a random moment, reopens the file, and checks that integrity_check is ok and every acknowledged
  * write is there. Then the next child continues on the same file.
  *
- * `npm run soak:crash [-- --kills 1000 --seed 42]` runs 1,000 kills and prints kills, acknowledged writes and
+ * `npm run soak:crash [-- --kills 2000]` runs 1,000 kills and prints kills, acknowledged writes and
  * writes lost; test/core/crash.test.ts runs the same loop with 50 kills inside `npm test`.
  * The child is this file bundled with esbuild (better-sqlite3 external), so it starts in a fraction of tsx's time.
  */
@@ -18,8 +18,6 @@ import { createCore } from '../../db/service';
 
 export interface SoakOptions {
   kills: number;
-  /** Seed of the pseudo-random kill moments (printed, so a failing run can be repeated). */
-  seed?: number;
   /** Folder for the database; a fresh temp folder when missing (removed afterwards). */
   dir?: string;
   /** Longest time a child writes before it is killed (ms after it is ready). */
@@ -34,21 +32,8 @@ export interface SoakResult {
   /** Writes that were committed but not yet acknowledged when the kill came (allowed). */
   unacknowledgedCommitted: number;
   integrityFailures: number;
-  seed: number;
   /** The first lost titles, for the failure message. */
   lostExamples: string[];
-}
-
-/** Mulberry32: small, fast, seeded. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Bundle this file into one CommonJS script for the child (cached under node_modules/.cache). */
@@ -120,8 +105,6 @@ function verify(dbPath: string): { ok: boolean; present: Set<string> } {
 }
 
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
-  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const rand = random(seed);
   const log = options.log ?? (() => {});
   const own = !options.dir;
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kaizenbord-crash-'));
@@ -135,7 +118,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   let present = new Set<string>();
   try {
     for (let kill = 1; kill <= options.kills; kill++) {
-      const acked = await runChild(childFile, dbPath, `crash-${kill}`, Math.floor(rand() * maxDelay));
+      const acked = await runChild(childFile, dbPath, `crash-${kill}`, Math.floor(Math.random() * maxDelay));
       allAcked.push(...acked);
       const check = verify(dbPath);
       present = check.present;
@@ -153,7 +136,6 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       lost,
       unacknowledgedCommitted: present.size - (allAcked.length - lost),
       integrityFailures,
-      seed,
       lostExamples,
     };
   } finally {
@@ -199,14 +181,13 @@ if (process.argv[2] === '--child') {
   void child(process.argv[3]!, process.argv[4]!);
 } else if (process.argv.includes('--soak')) {
   const kills = argValue('--kills', 1000);
-  const seed = argValue('--seed', Math.floor(Math.random() * 2 ** 31));
   const started = Date.now();
-  runSoak({ kills, seed, log: (line) => console.log(line) }).then(
+  runSoak({ kills, log: (line) => console.log(line) }).then(
     (r) => {
       console.log(
         `crash soak: kills ${r.kills}, acknowledged writes ${r.acknowledged}, writes lost ${r.lost}, ` +
           `integrity failures ${r.integrityFailures}, committed but unacknowledged ${r.unacknowledgedCommitted}, ` +
-          `seed ${r.seed}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          `${((Date.now() - started) / 1000).toFixed(1)} s`,
       );
       process.exit(r.lost === 0 && r.integrityFailures === 0 ? 0 : 1);
     },

@@ -9,7 +9,7 @@ describe('crash safety', () => {
   it('loses no acknowledged write over 50 random SIGKILLs, and the file stays intact', async () => {
     const result = await runSoak({ kills: 50, log: (line) => console.log(line) });
     console.log(
-      `crash test: kills ${result.kills}, acknowledged writes ${result.acknowledged}, writes lost ${result.lost}, seed ${result.seed}`,
+      `crash test: kills ${result.kills}, acknowledged writes ${result.acknowledged}, writes lost ${result.lost}`,
     );
     expect(result.kills).toBe(50);
     // The kills must land mid-burst: a run where children wrote nothing would prove nothing.
