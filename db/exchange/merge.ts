@@ -59,6 +59,7 @@ const q = (name: string) => `"${name}"`;
 /** Schema facts read from SQLite itself, so column and table names in SQL never come from the file. */
 class Schema {
   private columns = new Map<string, string[]>();
+  private exchanged = new Map<string, string[]>();
   private foreign = new Map<string, { column: string; table: string }[]>();
   constructor(private readonly db: Db) {}
 
@@ -80,8 +81,13 @@ class Schema {
 
   /** The columns a file row of `table` may write here: the format's columns this database has. */
   exchangedColumns(table: ExchangeTable): string[] {
-    const local = this.columnsOf(table);
-    return EXCHANGE_COLUMNS[table].filter((c) => local.includes(c));
+    let list = this.exchanged.get(table);
+    if (!list) {
+      const local = this.columnsOf(table);
+      list = EXCHANGE_COLUMNS[table].filter((c) => local.includes(c));
+      this.exchanged.set(table, list);
+    }
+    return list;
   }
 
   /** Columns of `table` that point at another table. */
@@ -160,7 +166,7 @@ class Merge {
       const others = [...byTable].filter(([table]) => table !== local).flatMap(([, ids]) => ids);
       if (others.length === 0) continue;
       const hit = this.db
-        .prepare(`SELECT id FROM ${q(local)} WHERE lower(id) IN (SELECT value FROM json_each(?)) LIMIT 1`)
+        .prepare(`SELECT id FROM ${q(local)} WHERE id IN (SELECT value FROM json_each(?)) LIMIT 1`)
         .pluck()
         .get(JSON.stringify(others)) as string | undefined;
       if (hit) throw conflict('id_clash', `${hit} is a ${local} record here but another kind in the file`, 'text');
