@@ -82,8 +82,64 @@ export const newSession = (now = Date.now()): StandupSession => ({
 
 const THANKS_WALL = 60;
 
+/**
+ * The running meeting is kept in this window's localStorage as it changes, so a reload or a crash in the middle
+ * of a stand-up loses no ticks, notes or actions. A meeting older than the longest stand-up is not restored.
+ */
+const SESSION_KEY = 'kaizenbord.standup.session';
+const SESSION_MAX_MS = 12 * 3600_000;
+
+function storage(): Storage | null {
+  try {
+    return typeof window !== 'undefined' ? window.localStorage : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveSession(session: StandupSession): void {
+  try {
+    storage()?.setItem(SESSION_KEY, JSON.stringify(session));
+  } catch {
+    // Storage full or blocked: the meeting still runs in memory.
+  }
+}
+
+const isIdList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** The saved meeting, if it is recent and well-formed; anything else starts a fresh one. */
+export function restoreSession(now = Date.now()): StandupSession {
+  try {
+    const raw = storage()?.getItem(SESSION_KEY);
+    if (!raw) return newSession(now);
+    const s = JSON.parse(raw) as Partial<StandupSession>;
+    const actions = Array.isArray(s.actions) ? s.actions : [];
+    const valid =
+      typeof s.startedAt === 'number' &&
+      now - s.startedAt >= 0 &&
+      now - s.startedAt < SESSION_MAX_MS &&
+      isIdList(s.attendeeIds) &&
+      isIdList(s.discussedIds) &&
+      typeof s.notes === 'string' &&
+      (s.walkIndex === null || (typeof s.walkIndex === 'number' && Number.isInteger(s.walkIndex))) &&
+      actions.every(
+        (a: Partial<DraftAction>) =>
+          typeof a.key === 'number' &&
+          typeof a.text === 'string' &&
+          (a.ownerId === null || typeof a.ownerId === 'string') &&
+          (a.ideaId === null || typeof a.ideaId === 'string'),
+      );
+    return valid ? (s as StandupSession) : newSession(now);
+  } catch {
+    return newSession(now);
+  }
+}
+
 export const createStandupSlice: SliceCreator<StandupSlice> = (api) => (set, get) => {
-  const patch = (p: Partial<StandupState>) => set((s) => ({ standup: { ...s.standup, ...p } }));
+  const patch = (p: Partial<StandupState>) => {
+    set((s) => ({ standup: { ...s.standup, ...p } }));
+    if (p.session) saveSession(p.session);
+  };
   const failed = (error: CallError) => get().notify({ tone: 'error', error });
 
   return {
@@ -91,7 +147,7 @@ export const createStandupSlice: SliceCreator<StandupSlice> = (api) => (set, get
       tab: 'meeting',
       digest: null,
       digestError: null,
-      session: newSession(),
+      session: restoreSession(),
       past: null,
       wall: null,
       personPage: null,
@@ -110,7 +166,7 @@ export const createStandupSlice: SliceCreator<StandupSlice> = (api) => (set, get
       patch({ digest: res.value, digestError: null });
     },
 
-    updateSession: (p) => set((s) => ({ standup: { ...s.standup, session: { ...s.standup.session, ...p } } })),
+    updateSession: (p) => patch({ session: { ...get().standup.session, ...p } }),
 
     toggleAttendee: (personId) => {
       const { attendeeIds } = get().standup.session;

@@ -1,8 +1,9 @@
 /** The stand-up on the real App over the real core: digest, keyboard walk, finish, thanks, person page, settings. */
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Stage } from '../../shared/domain';
+import { createAppStore } from '../../renderer/store/store';
 import { createUiHarness, renderApp, type UiHarness } from '../support/ui-harness';
 
 let harness: UiHarness | undefined;
@@ -10,6 +11,8 @@ let harness: UiHarness | undefined;
 afterEach(() => {
   harness?.close();
   harness = undefined;
+  // The running meeting is kept in localStorage; every test starts a fresh one.
+  localStorage.clear();
 });
 
 async function ok<T>(pending: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
@@ -142,6 +145,33 @@ describe('stand-up', () => {
     expect(await within(list).findByText('Rustige week')).toBeInTheDocument();
     expect(within(list).getByText(/Bram belt de leverancier/)).toBeInTheDocument();
     expect(within(list).getByRole('button', { name: 'Welkomstkaart' })).toBeInTheDocument();
+  });
+
+  it('keeps the running meeting through a reload of the window', async () => {
+    const { h } = await seed([['Koffie bij de balie', 'nieuw']]);
+    const user = await openStandup();
+    const side = screen.getByRole('complementary', { name: 'Aanwezigen, notities en afspraken' });
+    await user.click(within(side).getByRole('checkbox', { name: /Bram Jansen/ }));
+    await user.type(within(side).getByRole('textbox', { name: 'Notities' }), 'Halverwege');
+    await user.type(within(side).getByRole('textbox', { name: 'Nieuwe afspraak' }), 'Eerste{Enter}');
+    cleanup();
+
+    // A new window on the same core: a fresh store, the meeting comes back from localStorage.
+    harness = { ...h, store: createAppStore(h.api) };
+    const again = await openStandup();
+    const restored = screen.getByRole('complementary', { name: 'Aanwezigen, notities en afspraken' });
+    expect(within(restored).getByRole('checkbox', { name: /Bram Jansen/ })).toBeChecked();
+    expect(within(restored).getByRole('textbox', { name: 'Notities' })).toHaveValue('Halverwege');
+    expect(within(restored).getByRole('textbox', { name: 'Afspraak 1' })).toHaveValue('Eerste');
+    await again.type(within(restored).getByRole('textbox', { name: 'Nieuwe afspraak' }), 'Tweede{Enter}');
+    expect(within(restored).getByRole('textbox', { name: 'Afspraak 2' })).toHaveValue('Tweede');
+
+    // A damaged or stale saved meeting is ignored: a fresh one starts.
+    localStorage.setItem('kaizenbord.standup.session', '{"startedAt": "gisteren"');
+    cleanup();
+    harness = { ...h, store: createAppStore(h.api) };
+    await openStandup();
+    expect(screen.getByRole('textbox', { name: 'Notities' })).toHaveValue('');
   });
 
   it('thanks someone from the idea detail; the thanks show on the idea, the Dankmuur and the person page', async () => {

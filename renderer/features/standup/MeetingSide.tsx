@@ -7,8 +7,6 @@ import { useApp, useAppStoreApi } from '../../store/store';
 import type { DraftAction } from '../../store/standup-slice';
 import { initials } from '../people/initials';
 
-let nextKey = 1;
-
 export function MeetingSide() {
   const t = useT();
   return (
@@ -101,7 +99,9 @@ function Actions() {
     const input = newRef.current;
     const text = input?.value.trim() ?? '';
     if (!input || text === '') return;
-    set([...actions, { key: nextKey++, text, ownerId: null, ideaId: null }]);
+    // Keys stay unique also for actions restored after a reload.
+    const key = actions.reduce((max, a) => Math.max(max, a.key), 0) + 1;
+    set([...actions, { key, text, ownerId: null, ideaId: null }]);
     input.value = '';
     input.focus();
   };
