@@ -27,10 +27,10 @@ export interface DemoOptions {
   /** "Now" for the demo's timeline. Default: the current time. */
   now?: Date;
   /**
-   * Put this many ideas in Nieuw … Act (the rest in Afgerond), ignoring the realistic mix; for benchmarks that
-   * need long open columns. Default: the realistic mix.
+   * Put this many ideas in Nieuw … Act, spread evenly (a number) or per column (e.g. { plan: 1000 }), and the
+   * rest in Afgerond, instead of the realistic mix; for benchmarks that need long open columns.
    */
-  open?: number;
+  open?: number | Partial<Record<Exclude<Stage, 'afgerond'>, number>>;
 }
 
 export interface DemoResult {
@@ -153,11 +153,17 @@ const INSERT_IDEA = `INSERT INTO ideas (id, title, description, kind, stage, pos
 const INSERT_VALUE = 'INSERT INTO idea_values (idea_id, value_id, created_at, updated_at) VALUES (?, ?, ?, ?)';
 
 /** Which stages the ideas end in: `recent` ideas get the board's mix, older ones are nearly all finished. */
-function planStages(count: number, recent: number, open: number | undefined, rnd: Random): Stage[] {
+function planStages(count: number, recent: number, open: DemoOptions['open'], rnd: Random): Stage[] {
   if (open !== undefined) {
-    const n = Math.min(count, Math.max(0, Math.floor(open)));
-    const openStages = STAGES.slice(0, 5);
-    const list: Stage[] = Array.from({ length: count }, (_, i) => (i < n ? openStages[i % openStages.length]! : 'afgerond'));
+    const openStages = STAGES.slice(0, 5) as Exclude<Stage, 'afgerond'>[];
+    const list: Stage[] = [];
+    if (typeof open === 'number') {
+      const n = Math.min(count, Math.max(0, Math.floor(open)));
+      for (let i = 0; i < n; i++) list.push(openStages[i % openStages.length]!);
+    } else {
+      for (const stage of openStages) for (let i = 0; i < Math.floor(open[stage] ?? 0) && list.length < count; i++) list.push(stage);
+    }
+    while (list.length < count) list.push('afgerond');
     return rnd.shuffle(list);
   }
   const stages = stageMix(recent, rnd);

@@ -199,6 +199,13 @@ describe('seedDemo at scale', () => {
     seedDemo(core, { count: 500, open: 130, now: NOW });
     expect(db.prepare("SELECT count(*) FROM ideas WHERE stage <> 'afgerond'").pluck().get()).toBe(130);
     expect(db.prepare("SELECT count(DISTINCT stage) FROM ideas WHERE stage <> 'afgerond'").pluck().get()).toBe(5);
+    const other = makeCore();
+    seedDemo(other.core, { count: 300, open: { plan: 200, do: 3 }, now: NOW });
+    expect(other.db.prepare('SELECT stage, count(*) FROM ideas GROUP BY stage ORDER BY stage').raw().all()).toEqual([
+      ['afgerond', 97],
+      ['do', 3],
+      ['plan', 200],
+    ]);
   });
 });
 

@@ -23,7 +23,10 @@ export function FilterBar() {
     people: s.people,
     values: s.values,
   }));
-  const matches = useApp((s) => Object.values(s.columns).reduce((n, ids) => n + ids.length, 0));
+  // Afgerond is paged: its cards that were not sent count too.
+  const matches = useApp(
+    (s) => Object.values(s.columns).reduce((n, ids) => n + ids.length, 0) + s.doneHidden.verbeter + s.doneHidden.verleuk,
+  );
   const [query, setQuery] = useState(filter.query ?? '');
   const typed = useRef(false);
   const ids = { touchpoint: useId(), person: useId(), value: useId(), kind: useId() };
