@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KaizenApi } from '../../shared/contract';
 import { EXCHANGE_FORMAT } from '../../shared/exchange-format';
+import { CONFLICT_REASONS } from '../../shared/result';
 import type { Host, OpenOutcome, SaveFileRequest } from '../../shared/host';
 import { describeExchangeError } from '../../renderer/features/exchange/use-exchange';
 import { createTranslator } from '../../renderer/i18n/i18n';
@@ -160,5 +161,17 @@ describe('Team en bestanden', () => {
     expect(describeExchangeError(nl, { code: 'conflict', message: 'x', field: 'text', reason: 'file_tampered' })).toBe(
       'Dit bestand is na het exporteren veranderd; de controlesom klopt niet. Er is niets gewijzigd.',
     );
+  });
+
+  it('has its own sentence in Dutch and English for every reason a file is refused', () => {
+    const reasons = ['file_damaged', 'file_foreign', 'file_too_new', 'file_tampered', 'file_invalid', 'id_clash', 'file_changed'] as const;
+    for (const reason of reasons) expect(CONFLICT_REASONS).toContain(reason);
+    for (const language of ['nl', 'en'] as const) {
+      const t = createTranslator(language);
+      const generic = t('error.conflict');
+      const sentences = reasons.map((reason) => describeExchangeError(t, { code: 'conflict', message: '', field: 'text', reason }));
+      for (const sentence of sentences) expect(sentence).not.toBe(generic);
+      expect(new Set(sentences).size).toBe(reasons.length);
+    }
   });
 });
