@@ -174,6 +174,31 @@ describe('stand-up', () => {
     expect(screen.getByRole('textbox', { name: 'Notities' })).toHaveValue('');
   });
 
+  it('counts down from the minutes in Settings, warns when time is up, and never stops the meeting', async () => {
+    const { h } = await seed([['Koffie bij de balie', 'nieuw']]);
+    await ok(h.api['settings:update']({ standupMinutes: 3 }));
+    // A meeting that started 4 minutes ago (kept in localStorage, as after a reload).
+    localStorage.setItem(
+      'kaizenbord.standup.session',
+      JSON.stringify({ startedAt: Date.now() - 4 * 60_000, attendeeIds: [], discussedIds: [], notes: '', actions: [], walkIndex: null }),
+    );
+    harness = { ...h, store: createAppStore(h.api) };
+    const user = await openStandup();
+    const timer = screen.getByRole('timer', { name: 'Resterende tijd' });
+    expect(timer).toHaveTextContent(/\+1:0\d/);
+    expect(timer).toHaveTextContent(/over tijd/);
+    expect(timer).toHaveClass('standup-timer--over');
+    await waitFor(() => expect(screen.getByText('De tijd voor de stand-up is om. Rond af wanneer jullie klaar zijn.')).toBeInTheDocument());
+    // Everything still works after the time is up.
+    await user.type(screen.getByRole('textbox', { name: 'Notities' }), 'Uitgelopen');
+    await user.click(screen.getByRole('button', { name: 'Stand-up afronden' }));
+    await screen.findByText(/bewaard: 0 aanwezig, 4 min\./);
+    const [record] = await ok(h.api['standup:list']({}));
+    expect(record!.durationSeconds).toBeGreaterThanOrEqual(240);
+    // The next meeting starts with the full time again.
+    await waitFor(() => expect(screen.getByRole('timer', { name: 'Resterende tijd' }).textContent).toMatch(/^(3:00|2:5\d)nog/));
+  });
+
   it('thanks someone from the idea detail; the thanks show on the idea, the Dankmuur and the person page', async () => {
     const { h, bram, ids } = await seed([['Koffie bij de balie', 'plan']]);
     await ok(h.api['ideas:update']({ id: ids['Koffie bij de balie']!, actorId: (await ok(h.api['app:bootstrap']({}))).settings.currentPersonId!, patch: { ownerId: bram.id } }));
@@ -234,6 +259,25 @@ describe('stand-up', () => {
     const card = await screen.findByRole('listitem', { name: 'Wachtrij korter' });
     expect(within(card).getByLabelText('Check op')).toHaveValue('2026-12-04');
     expect(within(card).getByText('check op 4 dec.')).toBeInTheDocument();
+  });
+
+  it('speaks English when the app does', async () => {
+    const { h } = await seed([['Koffie bij de balie', 'do']]);
+    await ok(h.api['settings:update']({ language: 'en' }));
+    const user = userEvent.setup();
+    renderApp(h);
+    await user.click(await screen.findByRole('button', { name: 'Stand-up' }));
+    expect(await screen.findByRole('region', { name: /^New ideas/ })).toBeInTheDocument();
+    expect(screen.getByText('The last 7 days (no earlier stand-up yet)')).toBeInTheDocument();
+    expect(screen.getByText('In Do for more than 5 working days')).toBeInTheDocument();
+    expect(screen.getByRole('timer', { name: 'Time left' })).toHaveTextContent(/left/);
+    await user.click(screen.getByRole('button', { name: 'Start at Done' }));
+    expect(await screen.findByRole('heading', { level: 3, name: /^Done/ })).toHaveTextContent('Column 1 of 6: Done · 0 ideas');
+    await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
+    const card = await screen.findByRole('listitem', { name: 'Koffie bij de balie' });
+    expect(within(card).getByText('0 working days in Do')).toBeInTheDocument();
+    expect(within(card).getByRole('button', { name: 'Thank for Koffie bij de balie' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Finish stand-up' })).toBeInTheDocument();
   });
 
   it('edits the stand-up thresholds in Settings and refuses a wrong number without changing anything', async () => {
