@@ -148,6 +148,13 @@ describe('standup:finish, list and get', () => {
     expect(await unwrap(api['standup:list']({}))).toEqual([next, s]);
     expect(await unwrap(api['standup:list']({ limit: 1 }))).toEqual([next]);
     expect(await unwrap(api['standup:get']({ id: s.id }))).toEqual(s);
+    expect(s.ideaTitles).toEqual({ [idea.id]: 'Koffie' });
+    // A deleted idea stays in the record's list but has no title to show.
+    await unwrap(api['ideas:delete']({ id: idea.id, actorId: team.anna.id }));
+    const afterDelete = await unwrap(api['standup:get']({ id: s.id }));
+    expect(afterDelete.ideaIds).toEqual([idea.id]);
+    expect(afterDelete.ideaTitles).toEqual({});
+    await unwrap(api['ideas:restore']({ id: idea.id, actorId: team.anna.id }));
     // It survives a reopen.
     const reopened = t.reopen();
     expect(await unwrap(reopened.api['standup:get']({ id: s.id }))).toEqual(s);
