@@ -81,6 +81,8 @@ describe('stand-up', () => {
     await user.click(screen.getByRole('button', { name: 'Begin bij Afgerond' }));
     const heading = await screen.findByRole('heading', { level: 3, name: /^Afgerond/ });
     expect(heading).toHaveTextContent('Kolom 1 van 6: Afgerond');
+    // The start button is gone; keyboard focus continues at the column, not at the top of the page.
+    expect(heading).toHaveFocus();
     expect(screen.getByRole('heading', { level: 4, name: 'Welkomstkaart' })).toBeInTheDocument();
 
     await user.keyboard('{ArrowRight}');

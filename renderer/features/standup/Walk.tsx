@@ -52,6 +52,8 @@ export function Walk({ cards, index }: { cards: readonly StandupCard[]; index: n
     s.announce(t('standup.walk.announce', { stage: t(`stage.${stage}`), count: shown.length }));
     if (first.current) {
       first.current = false;
+      // Opened with "Begin bij Afgerond": that button is gone, so focus starts at the column instead of the page.
+      if (!document.activeElement || document.activeElement === document.body) headingRef.current?.focus();
       return;
     }
     headingRef.current?.focus();
