@@ -19,6 +19,7 @@ describe('npm run bench (core, tiny)', () => {
       'create idea absolute @40',
       'create idea without fsync (core vs raw) @40',
       'move idea @40',
+      'move idea without fsync @40',
       'board load, kind filter @40',
       'search as you type, median of prefixes @40',
       'search as you type, slowest prefix @40',
