@@ -168,6 +168,18 @@ describe('stand-up', () => {
     await again.type(within(restored).getByRole('textbox', { name: 'Nieuwe afspraak' }), 'Tweede{Enter}');
     expect(within(restored).getByRole('textbox', { name: 'Afspraak 2' })).toHaveValue('Tweede');
 
+    // "Opnieuw beginnen" asks first; Annuleren keeps everything, confirming clears it.
+    await again.click(screen.getByRole('button', { name: 'Opnieuw beginnen' }));
+    const ask = await screen.findByRole('dialog', { name: 'Opnieuw beginnen?' });
+    await again.click(within(ask).getByRole('button', { name: 'Annuleren' }));
+    expect(within(restored).getByRole('textbox', { name: 'Notities' })).toHaveValue('Halverwege');
+    await again.click(screen.getByRole('button', { name: 'Opnieuw beginnen' }));
+    await again.click(within(await screen.findByRole('dialog', { name: 'Opnieuw beginnen?' })).getByRole('button', { name: 'Opnieuw beginnen' }));
+    expect(within(restored).getByRole('textbox', { name: 'Notities' })).toHaveValue('');
+    expect(within(restored).getByRole('checkbox', { name: /Bram Jansen/ })).not.toBeChecked();
+
+    await again.type(within(restored).getByRole('textbox', { name: 'Notities' }), 'Nog iets');
+
     // A damaged or stale saved meeting is ignored: a fresh one starts.
     localStorage.setItem('kaizenbord.standup.session', '{"startedAt": "gisteren"');
     cleanup();

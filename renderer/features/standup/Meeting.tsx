@@ -2,12 +2,13 @@
  * The running stand-up: countdown, presenter layout, print, "Stand-up afronden"; the digest or the walk; the
  * lead's side panel. The presenter layout fills the screen (Fullscreen API where the browser allows it).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CheckCircle2, Footprints, ListChecks, Maximize2, Minimize2, Printer, RotateCcw } from 'lucide-react';
 import type { StandupDigest } from '../../../shared/contract-standup';
 import { getHost } from '../../api/host';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useApp, useAppStoreApi } from '../../store/store';
+import { Dialog } from '../../ui/Dialog';
 import { Countdown } from './Countdown';
 import { Digest } from './Digest';
 import { formatDay, minutesOf, todayLocal } from './format';
@@ -23,6 +24,7 @@ export function Meeting({ digest }: { digest: StandupDigest }) {
   const presenter = useApp((s) => s.standup.presenter);
   const lastFinished = useApp((s) => s.standup.lastFinished);
   const rootRef = useRef<HTMLDivElement>(null);
+  const [confirmRestart, setConfirmRestart] = useState(false);
   const walking = session.walkIndex !== null;
 
   // Leaving full screen with the browser's own Esc ends the presenter layout too.
@@ -79,9 +81,6 @@ export function Meeting({ digest }: { digest: StandupDigest }) {
     store.getState().setPresenter(false);
   };
 
-  const restart = () => {
-    if (window.confirm(t('standup.restart.confirm'))) store.getState().restartStandup();
-  };
 
   return (
     <div ref={rootRef} className={`standup-meeting${presenter ? ' standup-meeting--presenter' : ''}`}>
@@ -115,7 +114,7 @@ export function Meeting({ digest }: { digest: StandupDigest }) {
               <button type="button" className="button" onClick={() => void print()}>
                 <Printer size={16} aria-hidden="true" /> {t('standup.print')}
               </button>
-              <button type="button" className="button" onClick={restart}>
+              <button type="button" className="button" onClick={() => setConfirmRestart(true)}>
                 <RotateCcw size={16} aria-hidden="true" /> {t('standup.restart')}
               </button>
             </>
@@ -152,6 +151,26 @@ export function Meeting({ digest }: { digest: StandupDigest }) {
         {!presenter && <MeetingSide />}
       </div>
       <PrintSummary digest={digest} />
+      {confirmRestart && (
+        <Dialog title={t('standup.restart.title')} onClose={() => setConfirmRestart(false)}>
+          <p>{t('standup.restart.confirm')}</p>
+          <div className="standup-thanks-form__actions">
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => {
+                store.getState().restartStandup();
+                setConfirmRestart(false);
+              }}
+            >
+              {t('standup.restart')}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirmRestart(false)}>
+              {t('standup.thanks.cancel')}
+            </button>
+          </div>
+        </Dialog>
+      )}
     </div>
   );
 }

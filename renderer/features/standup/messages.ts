@@ -24,7 +24,8 @@ export const standupMessages = defineMessages(
     'standup.finish': 'Stand-up afronden',
     'standup.finish.done': 'Stand-up van {date} bewaard: {count} aanwezig, {minutes} min.',
     'standup.restart': 'Opnieuw beginnen',
-    'standup.restart.confirm': 'Opnieuw beginnen? Aanwezigen, notities en afspraken van deze stand-up worden leeggemaakt.',
+    'standup.restart.title': 'Opnieuw beginnen?',
+    'standup.restart.confirm': 'Aanwezigen, notities en afspraken van deze stand-up worden leeggemaakt en de klok begint opnieuw.',
 
     'standup.view.digest': 'Sinds vorige keer',
     'standup.view.walk': 'Loop het bord',
@@ -184,7 +185,8 @@ export const standupMessages = defineMessages(
     'standup.finish': 'Finish stand-up',
     'standup.finish.done': 'Stand-up of {date} saved: {count} present, {minutes} min.',
     'standup.restart': 'Start over',
-    'standup.restart.confirm': 'Start over? Attendees, notes and actions of this stand-up will be cleared.',
+    'standup.restart.title': 'Start over?',
+    'standup.restart.confirm': 'Attendees, notes and actions of this stand-up will be cleared and the clock starts again.',
 
     'standup.view.digest': 'Since last time',
     'standup.view.walk': 'Walk the board',
