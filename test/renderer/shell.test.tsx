@@ -17,8 +17,9 @@ afterEach(() => {
 describe('app shell', () => {
   it('explains a failed start in Dutch, not with the core’s English text, and can retry', async () => {
     let calls = 0;
-    const api = createApi(async () => {
-      calls++;
+    const api = createApi(async (name) => {
+      // A failed start also asks whether the host is in recovery mode (recovery:status); count the starts.
+      if (name === 'app:bootstrap') calls++;
       return { ok: false, error: { code: 'unavailable', message: 'connect ECONNREFUSED 127.0.0.1:5174' } };
     });
     const store = createAppStore(api);
