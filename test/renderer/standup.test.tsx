@@ -68,7 +68,12 @@ describe('stand-up', () => {
     expect(screen.getByText('De afgelopen 7 dagen (nog geen eerdere stand-up)')).toBeInTheDocument();
 
     await user.click(within(fresh).getByRole('button', { name: 'Koffie bij de balie' }));
-    expect(await screen.findByRole('dialog', { name: 'Koffie bij de balie' })).toBeInTheDocument();
+    const dialog = await screen.findByRole('dialog', { name: 'Koffie bij de balie' });
+    // An owner given in the detail takes the idea off "Zonder eigenaar" once the detail closes.
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Eigenaar' }), 'Anouk de Vries');
+    await waitFor(() => expect(within(dialog).getByText(/wijzigde eigenaar/)).toBeInTheDocument());
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(within(screen.getByRole('region', { name: /Zonder eigenaar/ })).getAllByRole('listitem')).toHaveLength(1));
   });
 
   it('walks the board right to left with the arrow keys and sets owner and check-op date on a card', async () => {

@@ -1,6 +1,7 @@
 /**
  * The stand-up view (issue 3): the meeting (digest, walk, countdown, presenter layout, notes, finish), past
- * stand-ups and the Dankmuur. The digest is reloaded each time the view opens so it counts up to now.
+ * stand-ups and the Dankmuur. The digest is reloaded each time the view opens (and after an idea's detail closes)
+ * so it counts up to now.
  */
 import { useEffect, useId } from 'react';
 import { describeError } from '../../i18n/i18n';
@@ -22,9 +23,11 @@ export function StandupView() {
   const digest = useApp((s) => s.standup.digest);
   const digestError = useApp((s) => s.standup.digestError);
 
+  // Load on opening, and again whenever an idea's detail closes: it may have been moved or edited there.
+  const detailOpen = useApp((s) => s.ui.detailId !== null);
   useEffect(() => {
-    void store.getState().loadDigest();
-  }, [store]);
+    if (!detailOpen) void store.getState().loadDigest();
+  }, [store, detailOpen]);
 
   return (
     <section className="standup" aria-labelledby={id}>
