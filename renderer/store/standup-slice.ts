@@ -184,18 +184,25 @@ export const createStandupSlice: SliceCreator<StandupSlice> = (api) => (set, get
     restartStandup: () => patch({ session: newSession(), lastFinished: null }),
 
     finishStandup: async () => {
-      const { session } = get().standup;
+      const { session, digest } = get().standup;
+      // Only ids this database knows go along: a meeting restored from another data folder or an idea deleted
+      // meanwhile must not block saving the rest.
       const live = new Set(get().people.map((p) => p.id));
+      const ideas = new Set([...(digest?.cards.map((c) => c.id) ?? []), ...Object.keys(get().cards)]);
       const res = await api['standup:finish']({
         timeZone: localTimeZone(),
         durationSeconds: Math.max(0, Math.min(12 * 3600, Math.round((Date.now() - session.startedAt) / 1000))),
         leadId: get().settings.currentPersonId,
         attendeeIds: session.attendeeIds.filter((id) => live.has(id)),
-        ideaIds: session.discussedIds,
+        ideaIds: session.discussedIds.filter((id) => ideas.has(id)),
         notes: session.notes,
         actions: session.actions
           .filter((a) => a.text.trim() !== '')
-          .map((a) => ({ text: a.text.trim(), ownerId: a.ownerId, ideaId: a.ideaId })),
+          .map((a) => ({
+            text: a.text.trim(),
+            ownerId: a.ownerId !== null && live.has(a.ownerId) ? a.ownerId : null,
+            ideaId: a.ideaId !== null && ideas.has(a.ideaId) ? a.ideaId : null,
+          })),
       });
       if (!res.ok) {
         // The meeting stays as it is, so nothing typed is lost.

@@ -218,6 +218,29 @@ describe('stand-up', () => {
     await waitFor(() => expect(screen.getByRole('timer', { name: 'Resterende tijd' }).textContent).toMatch(/^(3:00|2:5\d)nog/));
   });
 
+  it('saves a restored meeting that names people and ideas this database does not know, without them', async () => {
+    const { h, me, ids } = await seed([['Koffie bij de balie', 'plan']]);
+    const stranger = '11111111-1111-4111-8111-111111111111';
+    localStorage.setItem(
+      'kaizenbord.standup.session',
+      JSON.stringify({
+        startedAt: Date.now() - 60_000,
+        attendeeIds: [me, stranger],
+        discussedIds: [stranger, ids['Koffie bij de balie']],
+        notes: 'Van een andere laptop',
+        actions: [{ key: 1, text: 'Bellen', ownerId: stranger, ideaId: stranger }],
+        walkIndex: null,
+      }),
+    );
+    harness = { ...h, store: createAppStore(h.api) };
+    const user = await openStandup();
+    await user.click(screen.getByRole('button', { name: 'Stand-up afronden' }));
+    await screen.findByText(/bewaard: 1 aanwezig/);
+    const [record] = await ok(h.api['standup:list']({}));
+    expect(record).toMatchObject({ attendeeIds: [me], ideaIds: [ids['Koffie bij de balie']], notes: 'Van een andere laptop' });
+    expect(record!.actions).toEqual([expect.objectContaining({ text: 'Bellen', ownerId: null, ideaId: null })]);
+  });
+
   it('thanks someone from the idea detail; the thanks show on the idea, the Dankmuur and the person page', async () => {
     const { h, bram, ids } = await seed([['Koffie bij de balie', 'plan']]);
     await ok(h.api['ideas:update']({ id: ids['Koffie bij de balie']!, actorId: (await ok(h.api['app:bootstrap']({}))).settings.currentPersonId!, patch: { ownerId: bram.id } }));
