@@ -25,7 +25,8 @@ function NoticeItem({ notice }: { notice: Notice }) {
     return () => clearTimeout(timer);
   }, [notice, dismiss]);
   return (
-    <li className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+    // Not a list item: its own role (alert/status) must not sit directly in a <ul> (axe "list").
+    <div className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
       <span className="notice__icon" aria-hidden="true">
         {notice.tone === 'error' ? '!' : 'i'}
       </span>
@@ -45,7 +46,7 @@ function NoticeItem({ notice }: { notice: Notice }) {
       <button type="button" className="icon-button" aria-label={t('action.dismiss')} onClick={() => dismiss(notice.id)}>
         <span aria-hidden="true">×</span>
       </button>
-    </li>
+    </div>
   );
 }
 
@@ -54,11 +55,11 @@ export function Notifications() {
   const announcement = useApp((s) => s.announcement);
   return (
     <>
-      <ul className="notices">
+      <div className="notices">
         {notices.map((n) => (
           <NoticeItem key={n.id} notice={n} />
         ))}
-      </ul>
+      </div>
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { openService } from '../../db/recovery';
-import { describeE2E, screenshot, startApp, type App } from './support';
+import { audit, describeE2E, screenshot, startApp, type App } from './support';
 
 const DAMAGE = Buffer.alloc(16384, 0x2a);
 
@@ -36,6 +36,7 @@ describeE2E('recovery screen in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Begin leeg' }).isEnabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Afsluiten' }).isEnabled()).toBe(true);
     await screenshot(page, 'recovery-screen');
+    expect(await audit(page)).toEqual([]);
     // The file is untouched while the screen is up.
     expect(fs.readFileSync(path.join(app.dataDir, 'kaizenbord.sqlite'))).toEqual(DAMAGE);
 
@@ -62,6 +63,9 @@ describeE2E('recovery screen in Chromium', () => {
     expect(await page.getByText('Er is geen bruikbare backup gevonden.').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Herstel laatste backup' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Afsluiten' }).click();
+    // In dark mode too: the screen uses the app's tokens.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await audit(page)).toEqual([]);
     expect(await page.getByRole('status').filter({ hasText: 'Je kunt dit tabblad nu sluiten' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Begin leeg' }).click();
     await page.getByRole('dialog').waitFor({ timeout: 20_000 });
@@ -90,6 +94,7 @@ describeE2E('recovery screen in Chromium', () => {
     await expect.poll(() => section.getByRole('row').count(), { timeout: 10_000 }).toBe(3);
     await section.scrollIntoViewIfNeeded();
     await screenshot(page, 'settings-backups');
+    expect(await audit(page)).toEqual([]);
     expect(app.problems).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../build/scripts/renderer-build.mjs';
@@ -123,4 +124,34 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(RESULTS_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Run axe-core (WCAG 2.1 A/AA) on the page (injected over the DevTools protocol, so the app's strict CSP stays on). */
+export async function audit(page: Page): Promise<string[]> {
+  const injected = await page.evaluate(() => 'axe' in window);
+  if (!injected) await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      // Experimental rule: a card's name deliberately starts with its title and then reads its parts in
+      // sentence order ("title, Verleuk, touchpoint, 3 dagen in Plan"), while the badge sits above the title on
+      // screen; the visible title and person name, which speech users say, are in the names.
+      rules: { 'label-content-name-mismatch': { enabled: false } },
+    });
+    return result.violations;
+  })) as AxeViolation[];
+  return violations.map(
+    (v) => `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join(' | ')}`,
+  );
 }
