@@ -276,6 +276,12 @@ describe('stand-up', () => {
     const theirIdeas = within(page).getByRole('region', { name: /^Ideeën/ });
     expect(within(theirIdeas).getByRole('button', { name: 'Koffie bij de balie' })).toBeInTheDocument();
     expect(within(theirIdeas).getByText(/Plan · eigenaar/)).toBeInTheDocument();
+    // Thank Bram right from his page; the page shows it at once.
+    await user.click(within(page).getByRole('button', { name: 'Bedank Bram Jansen' }));
+    await user.type(within(page).getByRole('textbox', { name: 'Bericht' }), 'Fijne collega');
+    await user.click(within(page).getByRole('button', { name: 'Bedankje versturen' }));
+    expect(await within(got).findByText('Fijne collega')).toBeInTheDocument();
+
     // From the person page straight to the idea: one dialog at a time.
     await user.click(within(theirIdeas).getByRole('button', { name: 'Koffie bij de balie' }));
     expect(await screen.findByRole('dialog', { name: 'Koffie bij de balie' })).toBeInTheDocument();

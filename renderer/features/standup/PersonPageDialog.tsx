@@ -1,11 +1,13 @@
-/** A person's page: their ideas (logged or owned) and the thanks they got and gave. */
-import { useId } from 'react';
+/** A person's page: their ideas (logged or owned), the thanks they got and gave, and a way to thank them. */
+import { useId, useState } from 'react';
+import { Heart } from 'lucide-react';
 import type { ThanksEntry } from '../../../shared/contract-standup';
 import { describeError } from '../../i18n/i18n';
 import { useT } from '../../i18n/use-t';
 import { useApp, useAppStoreApi } from '../../store/store';
 import { Dialog } from '../../ui/Dialog';
 import { KindBadge } from '../board/kind';
+import { ThanksForm } from './ThanksForm';
 import { ThanksList } from './ThanksList';
 
 export function PersonPageDialog() {
@@ -14,6 +16,8 @@ export function PersonPageDialog() {
   const store = useAppStoreApi();
   const page = useApp((s) => s.standup.personPage);
   const people = useApp((s) => s.people);
+  const me = useApp((s) => s.settings.currentPersonId);
+  const [writing, setWriting] = useState(false);
   if (!page) return null;
   const person = page.data?.person ?? people.find((p) => p.id === page.id);
   const close = () => store.getState().closePersonPage();
@@ -59,6 +63,17 @@ export function PersonPageDialog() {
             )}
           </section>
           <div className="standup-person__thanks">
+            {person && !person.archived && person.id !== me && (
+              <div>
+                {writing ? (
+                  <ThanksForm ideaId={null} suggestedToId={person.id} onDone={() => setWriting(false)} focusOnOpen />
+                ) : (
+                  <button type="button" className="button button--primary" onClick={() => setWriting(true)}>
+                    <Heart size={16} aria-hidden="true" /> {t('standup.person.thank', { name: person.name })}
+                  </button>
+                )}
+              </div>
+            )}
             <ThanksSection title={t('standup.person.got')} thanks={page.data.thanksGot} />
             <ThanksSection title={t('standup.person.given')} thanks={page.data.thanksGiven} />
           </div>

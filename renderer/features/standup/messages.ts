@@ -130,6 +130,7 @@ export const standupMessages = defineMessages(
     'standup.person.role.author': 'bedacht',
     'standup.person.role.owner': 'eigenaar',
     'standup.person.archived': 'gearchiveerd',
+    'standup.person.thank': 'Bedank {name}',
 
     'standup.ideaThanks.title': 'Bedankjes',
     'standup.ideaThanks.none': 'Nog niemand bedankt voor dit idee.',
@@ -291,6 +292,7 @@ export const standupMessages = defineMessages(
     'standup.person.role.author': 'came up with it',
     'standup.person.role.owner': 'owner',
     'standup.person.archived': 'archived',
+    'standup.person.thank': 'Thank {name}',
 
     'standup.ideaThanks.title': 'Thanks',
     'standup.ideaThanks.none': 'Nobody has been thanked for this idea yet.',
