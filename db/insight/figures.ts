@@ -69,11 +69,13 @@ const ms = (later: string, earlier: string) => `CAST(round((julianday(${later}) 
 const TEAM = `people p WHERE p.archived = 0 AND (@personId IS NULL OR p.id = @personId)`;
 
 /** Ideas finished in the period with the moment they were finished (`done_at`). */
-const FINISHED = `finished AS (
-  SELECT i.*, d.done_at FROM ideas i
-    JOIN (SELECT e.idea_id, max(e.created_at) AS done_at FROM events e
-           WHERE e.type = 'moved' AND e.to_stage = 'afgerond' GROUP BY e.idea_id) d ON d.idea_id = i.id
-   WHERE i.stage = 'afgerond' AND ${LIVE} AND d.done_at >= @from AND d.done_at < @to
+const FINISHED = `finished AS MATERIALIZED (
+  SELECT * FROM (
+    -- "+e.to_stage": look the idea's own events up (events_by_idea), not every move into Afgerond.
+    SELECT i.*, (SELECT max(e.created_at) FROM events e
+                  WHERE e.idea_id = i.id AND e.type = 'moved' AND +e.to_stage = 'afgerond') AS done_at
+      FROM ideas i WHERE i.stage = 'afgerond' AND ${LIVE}
+  ) WHERE done_at >= @from AND done_at < @to
 )`;
 
 /**
@@ -207,26 +209,42 @@ export function timeInStage(db: Db, q: InsightQuery): InsightReport['timeInStage
   return WORK_STAGES.map((stage) => ({ stage, ...toStats(byStage.get(stage)) }));
 }
 
-/** +1 into a column, −1 out of it, for every event that changes where a card stands (deleted: off the board). */
-const deltas = (filter: string) => `deltas AS (
+/**
+ * +1 into a column, −1 out of it, for every event that changes where a card stands (deleted: off the board).
+ * Materialised: it is read more than once. Without a filter (null) it needs no look at the ideas.
+ */
+const deltas = (filter: string | null) => {
+  const from = filter === null ? 'events e WHERE' : `events e JOIN ideas i ON i.id = e.idea_id WHERE ${filter} AND`;
+  return `deltas AS MATERIALIZED (
   SELECT e.seq, e.created_at AS at, e.to_stage AS stage, 1 AS delta
-    FROM events e JOIN ideas i ON i.id = e.idea_id
-   WHERE e.type IN ('created', 'moved', 'cycle', 'restored') AND ${filter}
+    FROM ${from} e.type IN ('created', 'moved', 'cycle', 'restored')
   UNION ALL
   SELECT e.seq, e.created_at AS at, e.from_stage AS stage, -1 AS delta
-    FROM events e JOIN ideas i ON i.id = e.idea_id
-   WHERE e.type IN ('moved', 'cycle', 'deleted') AND ${filter}
+    FROM ${from} e.type IN ('moved', 'cycle', 'deleted')
 )`;
+};
 
-/** Cards per column at the end of each week. */
+const STAGE_LIST = JSON.stringify(STAGES);
+
+/**
+ * Cards per column at the end of each week: the week ends join the stream of +1/−1 as marker rows (sorted before a
+ * change at the same instant), and one running sum per column reads the count at each marker.
+ */
 export function wipPerWeek(db: Db, q: InsightQuery): InsightReport['wipPerWeek'] {
   const rows = stmt(
     db,
-    `WITH ${buckets('@weeks')}, ${deltas(FILTERED)}
-     SELECT b.n, b.start, d.stage, total(d.delta) AS count
-       FROM buckets b LEFT JOIN deltas d ON d.at < b."end"
-      GROUP BY b.n, d.stage ORDER BY b.n`,
-  ).all(params(q)) as { n: number; start: string; stage: Stage | null; count: number }[];
+    `WITH ${buckets('@weeks')}, ${deltas(FILTERED)},
+     stream AS (
+       SELECT d.stage, d.at, 1 AS late, d.delta, NULL AS n, NULL AS start FROM deltas d
+       UNION ALL
+       SELECT s.value, b."end", 0, 0, b.n, b.start FROM buckets b, json_each('${STAGE_LIST}') s
+     ),
+     run AS (
+       SELECT n, start, stage, sum(delta) OVER (PARTITION BY stage ORDER BY at, late ROWS UNBOUNDED PRECEDING) AS count
+         FROM stream
+     )
+     SELECT n, start, stage, count FROM run WHERE n IS NOT NULL ORDER BY n`,
+  ).all(params(q)) as { n: number; start: string; stage: Stage; count: number }[];
   const weeks = new Map<number, InsightReport['wipPerWeek'][number]>();
   for (const r of rows) {
     let week = weeks.get(r.n);
@@ -234,7 +252,7 @@ export function wipPerWeek(db: Db, q: InsightQuery): InsightReport['wipPerWeek']
       week = { start: r.start, nieuw: 0, plan: 0, do: 0, check: 0, act: 0, afgerond: 0 };
       weeks.set(r.n, week);
     }
-    if (r.stage) week[r.stage] = r.count;
+    week[r.stage] = r.count;
   }
   return [...weeks.values()];
 }
@@ -340,33 +358,31 @@ export function wipExceeded(db: Db, q: InsightQuery): InsightReport['wipExceeded
   if (limits.length === 0) return [];
   const rows = stmt(
     db,
-    `WITH ${deltas('1')},
+    `WITH ${deltas(null)},
      limits AS (SELECT json_extract(value, '$.stage') AS stage, json_extract(value, '$.limit') AS lim FROM json_each(@limits)),
-     steps AS (
+     steps AS MATERIALIZED (
        SELECT d.stage, d.at, d.seq, d.delta, l.lim,
               sum(d.delta) OVER w AS count,
-              coalesce(sum(d.delta) OVER w, 0) - d.delta AS prev,
-              lead(d.at) OVER (PARTITION BY d.stage ORDER BY d.at, d.seq, d.delta) AS next_at
+              sum(d.delta) OVER w - d.delta AS prev,
+              lead(d.at) OVER w AS next_at
          FROM deltas d JOIN limits l ON l.stage = d.stage
-       WINDOW w AS (PARTITION BY d.stage ORDER BY d.at, d.seq, d.delta ROWS UNBOUNDED PRECEDING)
+       WINDOW w AS (PARTITION BY d.stage ORDER BY d.at, d.seq, d.delta ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
      ),
-     -- The state at the start of the period, as a step of its own.
-     opening AS (
-       SELECT stage, lim, count FROM (
-         SELECT stage, lim, count, row_number() OVER (PARTITION BY stage ORDER BY at DESC, seq DESC, delta DESC) AS r FROM steps WHERE at < @from
-       ) WHERE r = 1
-     ),
-     spans AS (
-       SELECT stage, lim, count, max(at, @from) AS a, min(coalesce(next_at, @end), @end) AS b FROM steps WHERE count > lim
+     -- The count at the start of the period.
+     opening AS (SELECT stage, total(delta) AS count FROM deltas WHERE at < @from GROUP BY stage),
+     inside AS (
+       SELECT stage,
+              count(CASE WHEN count > lim AND prev <= lim AND at >= @from AND at < @to THEN 1 END) AS times,
+              total(CASE WHEN count > lim AND min(coalesce(next_at, @end), @end) > max(at, @from)
+                         THEN ${ms('min(coalesce(next_at, @end), @end)', 'max(at, @from)')} END) AS msOver,
+              max(CASE WHEN at >= @from AND at < @to THEN count END) AS peak
+         FROM steps GROUP BY stage
      )
      SELECT l.stage, l.lim AS "limit",
-            (SELECT count(*) FROM steps s WHERE s.stage = l.stage AND s.count > s.lim AND s.prev <= s.lim
-                AND s.at >= @from AND s.at < @to)
-              + coalesce((SELECT 1 FROM opening o WHERE o.stage = l.stage AND o.count > o.lim), 0) AS times,
-            coalesce((SELECT sum(${ms('b', 'a')}) FROM spans s WHERE s.stage = l.stage AND b > a), 0) AS msOver,
-            max(coalesce((SELECT count FROM opening o WHERE o.stage = l.stage), 0),
-                coalesce((SELECT max(count) FROM steps s WHERE s.stage = l.stage AND s.at >= @from AND s.at < @to), 0)) AS peak
-       FROM limits l`,
+            coalesce(i.times, 0) + (coalesce(o.count, 0) > l.lim) AS times,
+            CAST(coalesce(i.msOver, 0) AS INTEGER) AS msOver,
+            max(coalesce(o.count, 0), coalesce(i.peak, 0)) AS peak
+       FROM limits l LEFT JOIN inside i ON i.stage = l.stage LEFT JOIN opening o ON o.stage = l.stage`,
   ).all({
     ...params(q),
     limits: JSON.stringify(limits),
