@@ -25,8 +25,7 @@ function NoticeItem({ notice }: { notice: Notice }) {
     return () => clearTimeout(timer);
   }, [notice, dismiss]);
   return (
-    // Not a list item: its own role (alert/status) must not sit directly in a <ul> (axe "list").
-    <div className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+    <li className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
       <span className="notice__icon" aria-hidden="true">
         {notice.tone === 'error' ? '!' : 'i'}
       </span>
@@ -46,7 +45,7 @@ function NoticeItem({ notice }: { notice: Notice }) {
       <button type="button" className="icon-button" aria-label={t('action.dismiss')} onClick={() => dismiss(notice.id)}>
         <span aria-hidden="true">×</span>
       </button>
-    </div>
+    </li>
   );
 }
 
@@ -55,11 +54,12 @@ export function Notifications() {
   const announcement = useApp((s) => s.announcement);
   return (
     <>
-      <div className="notices">
+      {/* Each notice is its own live region (role alert/status), so the list itself has no list role (axe "list"). */}
+      <ul className="notices" role="none">
         {notices.map((n) => (
           <NoticeItem key={n.id} notice={n} />
         ))}
-      </div>
+      </ul>
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
