@@ -1,7 +1,7 @@
 /** The stand-up on the real App over the real core: digest, keyboard walk, finish, thanks, person page, settings. */
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Stage } from '../../shared/domain';
 import { createAppStore } from '../../renderer/store/store';
 import { createUiHarness, renderApp, type UiHarness } from '../support/ui-harness';
@@ -152,6 +152,22 @@ describe('stand-up', () => {
     expect(await within(list).findByText('Rustige week')).toBeInTheDocument();
     expect(within(list).getByText(/Bram belt de leverancier/)).toBeInTheDocument();
     expect(within(list).getByRole('button', { name: 'Welkomstkaart' })).toBeInTheDocument();
+
+    // A finished stand-up prints its own summary (the browser's print dialog here).
+    let printed = '';
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {
+      printed = document.querySelector('.standup-print')?.textContent ?? '';
+    });
+    try {
+      await user.click(within(list).getByRole('button', { name: /^Stand-up van .* afdrukken$/ }));
+      await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
+      expect(printed).toContain('Rustige week');
+      expect(printed).toContain('Bram belt de leverancier — Bram Jansen');
+      expect(printed).toContain('Welkomstkaart');
+      await waitFor(() => expect(document.querySelector('.standup-print')).toBeNull());
+    } finally {
+      print.mockRestore();
+    }
   });
 
   it('keeps the running meeting through a reload of the window', async () => {

@@ -5,15 +5,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { CheckCircle2, Footprints, ListChecks, Maximize2, Minimize2, Printer, RotateCcw } from 'lucide-react';
 import type { StandupDigest } from '../../../shared/contract-standup';
-import { getHost } from '../../api/host';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useApp, useAppStoreApi } from '../../store/store';
 import { Dialog } from '../../ui/Dialog';
 import { Countdown } from './Countdown';
 import { Digest } from './Digest';
-import { formatDay, minutesOf, todayLocal } from './format';
+import { formatDay, minutesOf, printStandup, todayLocal } from './format';
 import { MeetingSide } from './MeetingSide';
-import { PrintSummary } from './PrintSummary';
+import { MeetingPrint } from './PrintSummary';
 import { Walk, WALK_ORDER } from './Walk';
 
 export function Meeting({ digest }: { digest: StandupDigest }) {
@@ -66,13 +65,7 @@ export function Meeting({ digest }: { digest: StandupDigest }) {
     await rootRef.current?.requestFullscreen?.().catch(() => {});
   };
 
-  const print = async () => {
-    const res = await getHost().print({
-      suggestedName: `${t('standup.print.file', { date: todayLocal() })}.pdf`,
-      title: t('standup.print.title', { date: formatDay(todayLocal(), dateLocale) }),
-    });
-    if (!res.ok) store.getState().notify({ tone: 'error', key: 'standup.print.failed', vars: { reason: res.error.message } });
-  };
+  const print = () => printStandup(store, t, dateLocale, todayLocal());
 
   const finish = async () => {
     const saved = await store.getState().finishStandup();
@@ -150,7 +143,7 @@ export function Meeting({ digest }: { digest: StandupDigest }) {
         </div>
         {!presenter && <MeetingSide />}
       </div>
-      <PrintSummary digest={digest} />
+      <MeetingPrint digest={digest} />
       {confirmRestart && (
         <Dialog title={t('standup.restart.title')} onClose={() => setConfirmRestart(false)}>
           <p>{t('standup.restart.confirm')}</p>

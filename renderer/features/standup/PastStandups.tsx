@@ -1,20 +1,31 @@
 /** "Eerdere stand-ups": every finished stand-up, newest first; each one opens to its full record. */
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { Printer } from 'lucide-react';
 import type { StandupRecord } from '../../../shared/contract-standup';
 import { useLocale, useT } from '../../i18n/use-t';
-import { useApp } from '../../store/store';
-import { formatDay, formatMoment, minutesOf, nameLookup } from './format';
+import { useApp, useAppStoreApi } from '../../store/store';
+import { formatDay, formatMoment, minutesOf, nameLookup, printStandup } from './format';
+import { RecordPrint } from './PrintSummary';
 import { PersonLink } from './links';
 
 export function PastStandups() {
   const t = useT();
   const id = useId();
+  const store = useAppStoreApi();
+  const { dateLocale } = useLocale();
   const past = useApp((s) => s.standup.past);
   const load = useApp((s) => s.loadPastStandups);
+  const [printing, setPrinting] = useState<StandupRecord | null>(null);
 
   useEffect(() => {
     void load();
   }, [load]);
+
+  // The record's summary is on the page first, then printed, then taken away again.
+  useEffect(() => {
+    if (!printing) return;
+    void printStandup(store, t, dateLocale, printing.date).finally(() => setPrinting(null));
+  }, [printing, store, t, dateLocale]);
 
   return (
     <section className="standup-past" aria-labelledby={id}>
@@ -28,15 +39,16 @@ export function PastStandups() {
       ) : (
         <ol className="standup-past__list">
           {past.map((s, i) => (
-            <PastItem key={s.id} standup={s} open={i === 0} />
+            <PastItem key={s.id} standup={s} open={i === 0} onPrint={() => setPrinting(s)} />
           ))}
         </ol>
       )}
+      {printing && <RecordPrint record={printing} />}
     </section>
   );
 }
 
-function PastItem({ standup, open }: { standup: StandupRecord; open: boolean }) {
+function PastItem({ standup, open, onPrint }: { standup: StandupRecord; open: boolean; onPrint: () => void }) {
   const t = useT();
   const { dateLocale } = useLocale();
   const people = useApp((s) => s.people);
@@ -122,6 +134,11 @@ function PastItem({ standup, open }: { standup: StandupRecord; open: boolean }) 
             </dd>
           </div>
         </dl>
+        <div className="standup-past__print">
+          <button type="button" className="button button--small" onClick={onPrint}>
+            <Printer size={14} aria-hidden="true" /> {t('standup.past.print', { date: formatDay(standup.date, dateLocale) })}
+          </button>
+        </div>
       </details>
     </li>
   );

@@ -2,6 +2,8 @@
 import { format, parseISO } from 'date-fns';
 import type { Locale } from 'date-fns/locale';
 import type { Person } from '../../../shared/domain';
+import { getHost } from '../../api/host';
+import type { AppStore } from '../../store/store';
 import type { Translate } from '../../i18n/i18n';
 
 /** "maandag 2 maart 2026" / "Monday 2 March 2026" for a YYYY-MM-DD day. */
@@ -30,3 +32,15 @@ export function nameLookup(people: readonly Person[], t: Translate): (id: string
 
 /** The local calendar day today, YYYY-MM-DD. */
 export const todayLocal = (now = new Date()) => format(now, 'yyyy-MM-dd');
+
+/**
+ * Print the summary of the stand-up of `date` (YYYY-MM-DD) that is on the page: a PDF where the user chooses in
+ * Electron, the print dialog in the browser. A failure becomes a notice in the user's language.
+ */
+export async function printStandup(store: AppStore, t: Translate, locale: Locale, date: string): Promise<void> {
+  const res = await getHost().print({
+    suggestedName: `${t('standup.print.file', { date })}.pdf`,
+    title: t('standup.print.title', { date: formatDay(date, locale) }),
+  });
+  if (!res.ok) store.getState().notify({ tone: 'error', key: 'standup.print.failed', vars: { reason: res.error.message } });
+}

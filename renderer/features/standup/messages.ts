@@ -104,6 +104,7 @@ export const standupMessages = defineMessages(
     'standup.past.present_other': '{count} aanwezig',
     'standup.past.none': 'Geen',
     'standup.past.deletedIdea': 'Verwijderd idee',
+    'standup.past.print': 'Stand-up van {date} afdrukken',
 
     'standup.wall.title': 'Dankmuur',
     'standup.wall.intro': 'Wie heeft wie bedankt, en waarvoor. Klik op een naam voor die persoon.',
@@ -266,6 +267,7 @@ export const standupMessages = defineMessages(
     'standup.past.present_other': '{count} present',
     'standup.past.none': 'None',
     'standup.past.deletedIdea': 'Deleted idea',
+    'standup.past.print': 'Print the stand-up of {date}',
 
     'standup.wall.title': 'Thank-you wall',
     'standup.wall.intro': 'Who thanked whom, and what for. Click a name to see that person.',
