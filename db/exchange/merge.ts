@@ -226,7 +226,10 @@ class Merge {
   /** Content hash for the tie-break, over the row's columns with references by name. */
   private versionHash(table: string, row: ExchangeRow, valueIds?: readonly string[]): string {
     const refs = new Map(this.schema.foreignKeys(table).map((fk) => [fk.column, fk.table]));
+    // Left out: the id (a record matched by name has another id on each laptop) and the sort key (spreading equal
+    // keys moves it without a new updated_at, and the hash of a version must never change).
     const parts = Object.keys(row)
+      .filter((column) => column !== 'id' && column !== 'position')
       .sort()
       .map((column) => {
         const value = row[column]!;
@@ -244,7 +247,12 @@ class Merge {
     if (a !== b) return a > b;
     const localShape: ExchangeRow = {};
     for (const column of Object.keys(incoming)) localShape[column] = local[column] ?? null;
-    return this.versionHash(table, incoming, values?.incoming) > this.versionHash(table, localShape, values?.local);
+    const mine = this.versionHash(table, localShape, values?.local);
+    const theirs = this.versionHash(table, incoming, values?.incoming);
+    if (mine !== theirs) return theirs > mine;
+    // The same content at the same moment in two places: the smaller sort key wins, unless only spreading differs.
+    const [theirKey, myKey] = [incoming.position, local.position];
+    return typeof theirKey === 'number' && typeof myKey === 'number' && theirKey < myKey && !sameBand(theirKey, myKey);
   }
 
   private nameIndexKey(table: ReferenceTable, row: ExchangeRow): string {

@@ -1,6 +1,8 @@
 /**
  * Property: laptops that edit the same ideas offline and then exchange ideas files end with the same board,
- * whatever the order of the imports (and however often a file was imported before).
+ * whatever the order of the imports (and however often a file was imported before). The third laptop sometimes
+ * never imported the team setup: its own starter touchpoints are then matched by name (and not renamed), so boards
+ * are compared by touchpoint and belevingswaarde names rather than ids.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -50,16 +52,27 @@ async function canonical(api: KaizenApi) {
   const exported = await unwrap(api['ideas:export']({}));
   const ids = exported.totals.ideas;
   const file = JSON.parse(exported.text) as { content: { tables: { ideas: { id: string }[] } } };
+  const { people, touchpoints, values, journeys } = await unwrap(api['app:bootstrap']({}));
+  const journeyName = new Map(journeys.map((j) => [j.id, j.name]));
+  const touchpointName = new Map(touchpoints.map((t) => [t.id, `${journeyName.get(t.journeyId)}/${t.name}`]));
+  const valueName = new Map(values.map((v) => [v.id, v.name]));
   const details = await Promise.all(
     sortById(file.content.tables.ideas).map(async ({ id }) => {
       const d = await unwrap(api['ideas:get']({ id }));
-      const { position: _position, ...idea } = d.idea;
-      return { idea, comments: sortById(d.comments), events: sortById(d.events) };
+      const { position: _position, touchpointId, valueIds, ...idea } = d.idea;
+      return {
+        idea: { ...idea, touchpoint: touchpointName.get(touchpointId), values: valueIds.map((v) => valueName.get(v)).sort() },
+        comments: sortById(d.comments),
+        events: sortById(d.events),
+      };
     }),
   );
   const thanks = sortById(await unwrap(api['thanks:list']({ limit: 200 })));
-  const { people, touchpoints } = await unwrap(api['app:bootstrap']({}));
-  return { ids, columns, details, thanks, people: sortById(people), touchpoints: sortById(touchpoints) };
+  const team = {
+    people: sortById(people).map((p) => ({ ...p, createdAt: undefined, updatedAt: undefined })),
+    touchpoints: touchpoints.map((t) => `${touchpointName.get(t.id)}${t.archived ? ' (archived)' : ''}`).sort(),
+  };
+  return { ids, columns, details, thanks, team };
 }
 
 describe('exchange: merge property', () => {
@@ -68,14 +81,18 @@ describe('exchange: merge property', () => {
       fc.asyncProperty(
         fc.array(fc.tuple(fc.nat(2), op), { minLength: 4, maxLength: 30 }),
         fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()),
-        async (history, orders) => {
+        fc.boolean(),
+        async (history, orders, thirdHasSetup) => {
           const lead = makeCore();
           const team = await setupTeam(lead.api);
           const people = [team.anna.id, team.bram.id];
           const setup = (await unwrap(lead.api['setup:export']({}))).text;
           const laptops: TestCore[] = [lead, makeCore({ clock: frozenClock() }), makeCore({ clock: frozenClock() })];
           try {
-            for (const laptop of laptops.slice(1)) await importText(laptop.api, setup);
+            await importText(laptops[1]!.api, setup);
+            if (thirdHasSetup) await importText(laptops[2]!.api, setup);
+            // Each laptop logs and renames on its own touchpoints (the third one's may still be its starter set).
+            const own = await Promise.all(laptops.map(async (l) => (await unwrap(l.api['app:bootstrap']({}))).touchpoints));
             const ideaIds: string[] = [];
             // Clocks move only on 'tick', so laptops often write at the same millisecond: the tie-break is exercised.
             for (const [n, step] of history) {
@@ -84,7 +101,7 @@ describe('exchange: merge property', () => {
               const idea = 'idea' in step ? ideaIds[step.idea % Math.max(ideaIds.length, 1)] : undefined;
               switch (step.t) {
                 case 'create': {
-                  const created = await api['ideas:create']({ actorId, title: step.title, kind: 'verbeter', touchpointId: team.touchpoints[0]!.id });
+                  const created = await api['ideas:create']({ actorId, title: step.title, kind: 'verbeter', touchpointId: own[n]![0]!.id });
                   if (created.ok) ideaIds.push(created.value.id);
                   break;
                 }
@@ -110,7 +127,9 @@ describe('exchange: merge property', () => {
                   await api['people:update']({ id: people[step.person]!, name: step.name });
                   break;
                 case 'renameTouchpoint':
-                  await api['touchpoints:update']({ id: team.touchpoints[step.touchpoint]!.id, name: step.name });
+                  // Matching by name cannot know that a renamed touchpoint was once the other laptop's starter
+                  // touchpoint: that is what the setup file is for, so renames only run when all share it.
+                  if (thirdHasSetup) await api['touchpoints:update']({ id: own[n]![step.touchpoint]!.id, name: step.name });
                   break;
                 case 'tick':
                   clock.advance(step.ms);
@@ -143,7 +162,27 @@ describe('exchange: merge property', () => {
           }
         },
       ),
-      { numRuns: 40 },
+      {
+        numRuns: 40,
+        examples: [
+          // Found by this test: two cards spread to distinct keys after a tie changed a version's hash, so importing
+          // a file a second time let the losing version win. The hash now leaves the sort key out.
+          [
+            [
+              [0, { t: 'create', title: '!' }],
+              [1, { t: 'create', title: '6' }],
+              [1, { t: 'send', to: 0 }],
+              [1, { t: 'edit', idea: 1, title: '^ |" [' }],
+              [0, { t: 'comment', idea: 0, body: '!' }],
+              [0, { t: 'tick', ms: 1 }],
+              [1, { t: 'send', to: 1 }],
+              [0, { t: 'tick', ms: 1 }],
+            ],
+            [false, false, false],
+            false,
+          ],
+        ],
+      },
     );
     // 40 histories of three laptops each take 5-20 s on a busy two-core machine.
   }, 120_000);
