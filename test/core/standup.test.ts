@@ -98,6 +98,20 @@ describe('standup:digest', () => {
     expect(d.thanks).toEqual([thanks]);
   });
 
+  it('counts "Nog een cyclus" (Act back to Plan) as a move', async () => {
+    const t = await board();
+    const { api, clock, team } = t;
+    const idea = await t.create('Tweede ronde');
+    await unwrap(api['ideas:move']({ id: idea.id, actorId: team.anna.id, toStage: 'act', afterId: null }));
+    clock.advance(1000);
+    await unwrap(api['standup:finish']({ timeZone: TZ, durationSeconds: 60, leadId: null, attendeeIds: [], ideaIds: [], notes: '', actions: [] }));
+    clock.advance(HOUR);
+    await unwrap(api['ideas:cycle']({ id: idea.id, actorId: team.anna.id }));
+    const d = await unwrap(api['standup:digest']({ timeZone: TZ }));
+    expect(d.moved).toEqual([expect.objectContaining({ ideaId: idea.id, fromStage: 'act', toStage: 'plan' })]);
+    expect(d.newIdeas).toEqual([]);
+  });
+
   it('refuses an unknown time zone with a field error', async () => {
     const t = await board();
     expect(await fail(t, t.api['standup:digest']({ timeZone: 'Mars/Olympus' }))).toMatchObject({ code: 'validation', field: 'timeZone' });
