@@ -184,7 +184,12 @@ class Merge {
     }
     // A 'thanked' event names the person thanked in its field list.
     if (table === 'events' && out.type === 'thanked' && typeof out.fields === 'string') {
-      const fields: unknown = JSON.parse(out.fields);
+      let fields: unknown;
+      try {
+        fields = JSON.parse(out.fields);
+      } catch {
+        throw conflict('file_invalid', `Event ${String(out.id)} has a field list that is not JSON`, 'text');
+      }
       if (Array.isArray(fields)) out.fields = JSON.stringify(fields.map((f) => (typeof f === 'string' ? (this.idMap.get(f) ?? f) : f)));
     }
     return out;

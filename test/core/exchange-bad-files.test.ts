@@ -66,6 +66,16 @@ describe('exchange: bad files are refused with a reason and change nothing', () 
       { code: 'conflict', reason: 'file_invalid' },
     ],
     [
+      'a thanks event whose field list is not JSON',
+      () =>
+        envelope(
+          edited((c) =>
+            c.tables.events!.push({ ...c.tables.events![0]!, id: '00000000-0000-4000-8000-00000000eeee', type: 'thanked', fields: '[oops' }),
+          ),
+        ),
+      { code: 'conflict', reason: 'file_invalid' },
+    ],
+    [
       'the same idea twice',
       () => envelope(edited((c) => c.tables.ideas!.push({ ...c.tables.ideas![0]! }))),
       { code: 'conflict', reason: 'file_invalid' },
