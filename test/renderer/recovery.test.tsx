@@ -51,7 +51,7 @@ describe('recovery screen', () => {
     expect(title).toHaveFocus();
     expect(screen.getByText(/Het databasebestand is beschadigd/)).toBeInTheDocument();
     expect(screen.getByText('Er is niets verwijderd of overschreven. Kies hoe je verder wilt.')).toBeInTheDocument();
-    expect(screen.getByText(/^Laatste goede backup: .*met de hand/)).toBeInTheDocument();
+    expect(screen.getByText(/^Laatste goede backup: .*handmatig/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Begin leeg' })).toBeEnabled();
     expect(screen.getByRole('button', { name: 'Afsluiten' })).toBeEnabled();
 
@@ -105,11 +105,11 @@ describe('backups section', () => {
 
     await user.click(within(section).getByRole('button', { name: 'Nu een backup maken' }));
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(3));
-    expect(within(table).getByText('Met de hand')).toBeInTheDocument();
+    expect(within(table).getByText('Handmatig')).toBeInTheDocument();
 
     // A person added after the backup disappears when it is restored.
     await h.api['people:create']({ name: 'Later Toegevoegd' });
-    const manualRow = within(table).getByText('Met de hand').closest('tr')!;
+    const manualRow = within(table).getByText('Handmatig').closest('tr')!;
     await user.click(within(manualRow).getByRole('button', { name: /^Backup van .* terugzetten$/ }));
     const dialog = await screen.findByRole('dialog', { name: 'Backup terugzetten?' });
     expect(within(dialog).getByRole('button', { name: 'Ja, terugzetten' })).toHaveFocus();

@@ -41,7 +41,7 @@ export const recoveryMessages = defineMessages(
     'backups.col.size': 'Grootte',
     'backups.col.action': 'Actie',
     'backups.kind.daily': 'Dagelijks',
-    'backups.kind.manual': 'Met de hand',
+    'backups.kind.manual': 'Handmatig',
     'backups.kind.pre-migration': 'Vóór update',
     'backups.kind.pre-restore': 'Vóór terugzetten',
     'backups.restore': 'Terugzetten',
