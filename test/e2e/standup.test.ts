@@ -37,6 +37,15 @@ describeE2E('the stand-up in Chromium, through the harness', () => {
     }
     await page.getByRole('timer', { name: 'Resterende tijd' }).waitFor();
     await screenshot(page, 'standup-digest');
+    // Long lists show their first eight; "Toon alle" opens the rest.
+    const moved = page.getByRole('region', { name: /^Verplaatst/ });
+    expect(await moved.getByRole('listitem').count()).toBe(8);
+    const all = moved.getByRole('button', { name: /^Toon alle \d+$/ });
+    const total = Number((await all.textContent())!.replace(/\D/g, ''));
+    expect(total).toBeGreaterThan(8);
+    await all.click();
+    expect(await moved.getByRole('listitem').count()).toBe(total);
+    await moved.getByRole('button', { name: 'Toon minder' }).click();
   });
 
   it('walks two columns with the keyboard, right to left', async () => {

@@ -1,5 +1,5 @@
 /** "Sinds vorige keer": the digest in sections; every idea opens its detail, every name its person page. */
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { StandupCard, StandupDigest } from '../../../shared/contract-standup';
 import { useLocale, useT } from '../../i18n/use-t';
 import { useApp } from '../../store/store';
@@ -20,6 +20,32 @@ function Section({ title, hint, count, children }: { title: string; hint?: strin
   );
 }
 
+/** Lists longer than this show their first lines and "Toon alle n". */
+const LIST_FIRST = 8;
+
+function IdeaList({ ids, titleOf, extra }: { ids: readonly string[]; titleOf: (id: string) => string; extra?: (id: string) => ReactNode }) {
+  const t = useT();
+  const [all, setAll] = useState(false);
+  const shown = all ? ids : ids.slice(0, LIST_FIRST);
+  return (
+    <>
+      <ul className="standup-list">
+        {shown.map((id) => (
+          <li key={id}>
+            <IdeaLink id={id} title={titleOf(id)} />
+            {extra && <span className="standup-list__meta">{extra(id)}</span>}
+          </li>
+        ))}
+      </ul>
+      {ids.length > LIST_FIRST && (
+        <button type="button" className="standup-link standup-digest__more" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? t('standup.digest.fewer') : t('standup.digest.all', { count: ids.length })}
+        </button>
+      )}
+    </>
+  );
+}
+
 export function Digest({ digest }: { digest: StandupDigest }) {
   const t = useT();
   const { dateLocale } = useLocale();
@@ -31,18 +57,7 @@ export function Digest({ digest }: { digest: StandupDigest }) {
   const none = <p className="standup-none">{t('standup.digest.none')}</p>;
 
   const ideaList = (ids: readonly string[], extra?: (id: string) => ReactNode) =>
-    ids.length === 0 ? (
-      none
-    ) : (
-      <ul className="standup-list">
-        {ids.map((id) => (
-          <li key={id}>
-            <IdeaLink id={id} title={titleOf(id)} />
-            {extra && <span className="standup-list__meta">{extra(id)}</span>}
-          </li>
-        ))}
-      </ul>
-    );
+    ids.length === 0 ? none : <IdeaList ids={ids} titleOf={titleOf} extra={extra} />;
 
   const total =
     digest.newIdeas.length +

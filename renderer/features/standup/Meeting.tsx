@@ -104,7 +104,7 @@ export function Meeting({ digest }: { digest: StandupDigest }) {
           </button>
           {!presenter && (
             <>
-              <button type="button" className="button" onClick={() => void print()}>
+              <button type="button" className="button" onClick={() => void print()} title={t('standup.print.hint')}>
                 <Printer size={16} aria-hidden="true" /> {t('standup.print')}
               </button>
               <button type="button" className="button" onClick={() => setConfirmRestart(true)}>
