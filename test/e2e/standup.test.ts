@@ -44,7 +44,7 @@ describeE2E('the stand-up in Chromium, through the harness', () => {
     const total = Number((await all.textContent())!.replace(/\D/g, ''));
     expect(total).toBeGreaterThan(8);
     await all.click();
-    expect(await moved.getByRole('listitem').count()).toBe(total);
+    await expect.poll(() => moved.getByRole('listitem').count()).toBe(total);
     await moved.getByRole('button', { name: 'Toon minder' }).click();
   });
 
