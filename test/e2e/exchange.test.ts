@@ -114,6 +114,21 @@ describeE2E('ideas from one laptop onto another, through files', () => {
     await secondPage.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
   });
+
+  it('refuses a file that was edited after the export, with a sentence, and changes nothing', async () => {
+    const tampered = path.join(secondDir, 'bewerkt.kaizenbord.json');
+    const original = fs.readFileSync(downloaded, 'utf8');
+    fs.writeFileSync(tampered, original.replace(JSON.stringify(ideas[0]!.title), JSON.stringify(`${ideas[0]!.title} (aangepast)`)));
+    const region = await openSection(secondPage);
+    const [chooser] = await Promise.all([
+      secondPage.waitForEvent('filechooser'),
+      region.getByRole('button', { name: 'Bestand kiezen…' }).click(),
+    ]);
+    await chooser.setFiles(tampered);
+    await expect.poll(() => region.getByRole('alert').textContent()).toContain('Dit bestand is na het exporteren veranderd');
+    expect(await secondPage.getByRole('dialog').count()).toBe(0);
+    await screenshot(secondPage, 'exchange-refused');
+  });
 });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
