@@ -125,7 +125,11 @@ let loadSeq = 0;
 
 /** A card and the column order of the whole board (no filter), for an idea the current filter hides. */
 async function wholeBoardPlace(api: KaizenApi, id: string): Promise<Result<{ card: BoardCard; columns: Columns }>> {
-  const res = await api['board:get']({ filter: {}, doneLimit: BOARD_DONE_MAX });
+  // The first page of Afgerond first: the whole of it only for a finished idea further down (it can be 100k cards).
+  let res = await api['board:get']({ filter: {} });
+  if (res.ok && res.value.doneHidden > 0 && !res.value.cards.some((c) => c.id === id)) {
+    res = await api['board:get']({ filter: {}, doneLimit: BOARD_DONE_MAX });
+  }
   if (!res.ok) return res;
   const card = res.value.cards.find((c) => c.id === id);
   return card

@@ -58,7 +58,7 @@ function dataFolder(root: string, name: string, demo: DemoOptions, copyFrom?: st
     fs.copyFileSync(copyFrom, file);
     return dir;
   }
-  const core = createCore({ dbPath: file, now: () => BENCH_NOW });
+  const core = createCore({ dbPath: file, now: () => BENCH_NOW, dailyBackups: false });
   seedDemo(core, { seed: 1, now: BENCH_NOW, ...demo });
   core.db.pragma('wal_checkpoint(TRUNCATE)');
   core.close();
