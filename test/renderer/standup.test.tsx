@@ -304,6 +304,26 @@ describe('stand-up', () => {
     expect(screen.queryByRole('dialog', { name: 'Bram Jansen' })).not.toBeInTheDocument();
   });
 
+  it('says so on the idea when its thanks cannot be loaded, and loads them on retry', async () => {
+    const { h } = await seed([['Koffie bij de balie', 'plan']]);
+    let down = true;
+    const api = {
+      ...h.api,
+      'thanks:list': (input: Parameters<typeof h.api['thanks:list']>[0]) =>
+        down ? Promise.resolve({ ok: false as const, error: { code: 'unavailable' as const, message: 'offline' } }) : h.api['thanks:list'](input),
+    };
+    harness = { ...h, store: createAppStore(api) };
+    const user = userEvent.setup();
+    renderApp(harness);
+    await user.click(await screen.findByRole('button', { name: /^Koffie bij de balie, / }));
+    const section = within(await screen.findByRole('dialog', { name: 'Koffie bij de balie' })).getByRole('region', { name: 'Bedankjes' });
+    expect(await within(section).findByRole('alert')).toHaveTextContent(/^De bedankjes konden niet worden geladen: /);
+    down = false;
+    await user.click(within(section).getByRole('button', { name: 'Opnieuw proberen' }));
+    expect(await within(section).findByText('Nog niemand bedankt voor dit idee.')).toBeInTheDocument();
+    expect(within(section).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('sets the check-op date on the idea detail too; it shows in the walk and the history', async () => {
     const { h, ids } = await seed([['Wachtrij korter', 'do']]);
     const user = userEvent.setup();

@@ -2,6 +2,8 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { Heart } from 'lucide-react';
 import type { ThanksEntry } from '../../../shared/contract-standup';
+import type { CallError } from '../../../shared/result';
+import { describeError } from '../../i18n/i18n';
 import { useT } from '../../i18n/use-t';
 import { useApp } from '../../store/store';
 import { ThanksForm } from './ThanksForm';
@@ -21,11 +23,13 @@ export function IdeaThanks({ ideaId, suggestedToId, onSent }: IdeaThanksProps) {
   const id = useId();
   const api = useApp((s) => s.api);
   const [thanks, setThanks] = useState<ThanksEntry[]>([]);
+  const [error, setError] = useState<CallError | null>(null);
   const [writing, setWriting] = useState(false);
 
   const load = useCallback(async () => {
     const res = await api['thanks:list']({ ideaId });
     if (res.ok) setThanks(res.value);
+    setError(res.ok ? null : res.error);
   }, [api, ideaId]);
 
   useEffect(() => {
@@ -58,8 +62,16 @@ export function IdeaThanks({ ideaId, suggestedToId, onSent }: IdeaThanksProps) {
           }}
         />
       )}
+      {error && (
+        <p className="field__error" role="alert">
+          {t('standup.ideaThanks.loadFailed', { reason: describeError(t, error) })}{' '}
+          <button type="button" className="standup-link" onClick={() => void load()}>
+            {t('standup.retry')}
+          </button>
+        </p>
+      )}
       {thanks.length === 0 ? (
-        !writing && <p className="standup-none">{t('standup.ideaThanks.none')}</p>
+        !writing && !error && <p className="standup-none">{t('standup.ideaThanks.none')}</p>
       ) : (
         <ThanksList thanks={thanks} hideIdea compact />
       )}

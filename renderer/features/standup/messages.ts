@@ -138,6 +138,7 @@ export const standupMessages = defineMessages(
 
     'standup.ideaThanks.title': 'Bedankjes',
     'standup.ideaThanks.none': 'Nog niemand bedankt voor dit idee.',
+    'standup.ideaThanks.loadFailed': 'De bedankjes konden niet worden geladen: {reason}',
     'standup.ideaThanks.action': 'Bedank',
 
     'standup.print.title': 'Stand-up {date}',
@@ -304,6 +305,7 @@ export const standupMessages = defineMessages(
 
     'standup.ideaThanks.title': 'Thanks',
     'standup.ideaThanks.none': 'Nobody has been thanked for this idea yet.',
+    'standup.ideaThanks.loadFailed': 'The thanks could not be loaded: {reason}',
     'standup.ideaThanks.action': 'Thank',
 
     'standup.print.title': 'Stand-up {date}',
