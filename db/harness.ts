@@ -9,6 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ensureRendererBuilt, PROJECT_ROOT } from '../build/scripts/renderer-build.mjs';
+import { OPEN_FILE_MAX_BYTES } from '../shared/host';
 import type { Result } from '../shared/result';
 import { ensurePrivateDir } from './backup';
 import { SECURITY_HEADERS, contentTypeFor } from './harness-security';
@@ -19,6 +20,17 @@ const RENDERER_OUT_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
 export const DB_FILE_NAME = 'kaizenbord.sqlite';
 /** Requests with a larger body are refused with 413 before any of it is parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Calls that carry a whole file (the ideas and team files of Team en bestanden) may send more: the file limit of
+ * shared/host.ts, with room for JSON escaping of its text.
+ */
+export const FILE_BODY_BYTES = 2 * OPEN_FILE_MAX_BYTES + 1024 * 1024;
+const FILE_CALLS: ReadonlySet<string> = new Set(['exchange:preview', 'exchange:apply']);
+
+/** The largest request body the harness reads for a call. */
+export function bodyLimitFor(name: string): number {
+  return FILE_CALLS.has(name) ? FILE_BODY_BYTES : MAX_BODY_BYTES;
+}
 /** Every API request must carry this start's token in this header (renderer/api/transport.ts sends it). */
 export const TOKEN_HEADER = 'x-kaizenbord-token';
 
@@ -154,9 +166,10 @@ async function handleApi(service: Service, token: string, req: http.IncomingMess
     sendResult(res, 415, failure('validation', 'Content-Type must be application/json'));
     return;
   }
-  const body = await readBody(req, MAX_BODY_BYTES);
+  const limit = bodyLimitFor(name);
+  const body = await readBody(req, limit);
   if (body === 'too_large') {
-    sendResult(res, 413, failure('validation', 'Request body too large', { issue: 'too_big', limit: MAX_BODY_BYTES }));
+    sendResult(res, 413, failure('validation', 'Request body too large', { issue: 'too_big', limit }));
     return;
   }
   let input: unknown;

@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs, DEFAULT_DATA_DIR, DEFAULT_PORT } from '../../db/harness-args';
-import { MAX_BODY_BYTES, TOKEN_HEADER, resolveStaticFile, startHarness as start, type Harness, type HarnessOptions } from '../../db/harness';
+import { bodyLimitFor, MAX_BODY_BYTES, TOKEN_HEADER, resolveStaticFile, startHarness as start, type Harness, type HarnessOptions } from '../../db/harness';
 import { CONTENT_SECURITY_POLICY } from '../../db/harness-security';
+import { OPEN_FILE_MAX_BYTES } from '../../shared/host';
 
 interface Reply {
   status: number;
@@ -227,6 +228,18 @@ describe('browser harness', () => {
       req.end();
     });
     expect(chunked).toBe(413);
+  });
+
+  it('lets the file calls of Team en bestanden carry files over 1 MB, and only those', async () => {
+    expect(bodyLimitFor('people:create')).toBe(MAX_BODY_BYTES);
+    expect(bodyLimitFor('exchange:preview')).toBeGreaterThan(2 * OPEN_FILE_MAX_BYTES);
+    // A 2 MB file reaches the core, which answers about the file itself (not JSON), not with a 413.
+    const text = 'x'.repeat(2 * MAX_BODY_BYTES);
+    const res = await api(port, 'exchange:preview', { text });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { reason: 'file_damaged' } });
+    // The same size to an ordinary call is still refused before it is parsed.
+    expect((await api(port, 'people:create', { name: text })).status).toBe(413);
   });
 
   it('serves the static renderer with CSP and nosniff', async () => {
