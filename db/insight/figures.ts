@@ -210,51 +210,32 @@ export function timeInStage(db: Db, q: InsightQuery): InsightReport['timeInStage
 }
 
 /**
- * +1 into a column, −1 out of it, for every event that changes where a card stands (deleted: off the board).
- * Materialised: it is read more than once. Without a filter (null) it needs no look at the ideas.
+ * How an event changes the number of cards in one column: +1 into it, −1 out of it (deleted: off the board,
+ * restored: back on it), 0 otherwise. Stage names are fixed constants, never input.
  */
-const deltas = (filter: string | null) => {
-  const from = filter === null ? 'events e WHERE' : `events e JOIN ideas i ON i.id = e.idea_id WHERE ${filter} AND`;
-  return `deltas AS MATERIALIZED (
-  SELECT e.seq, e.created_at AS at, e.to_stage AS stage, 1 AS delta
-    FROM ${from} e.type IN ('created', 'moved', 'cycle', 'restored')
-  UNION ALL
-  SELECT e.seq, e.created_at AS at, e.from_stage AS stage, -1 AS delta
-    FROM ${from} e.type IN ('moved', 'cycle', 'deleted')
-)`;
-};
-
-const STAGE_LIST = JSON.stringify(STAGES);
+const delta = (stage: Stage) =>
+  `(CASE WHEN e.type IN ('created', 'moved', 'cycle', 'restored') AND e.to_stage = '${stage}' THEN 1 ELSE 0 END
+  - CASE WHEN e.type IN ('moved', 'cycle', 'deleted') AND e.from_stage = '${stage}' THEN 1 ELSE 0 END)`;
 
 /**
- * Cards per column at the end of each week: the week ends join the stream of +1/−1 as marker rows (sorted before a
- * change at the same instant), and one running sum per column reads the count at each marker.
+ * Cards per column at the end of each week: per week the sum of the changes in it (the first week also everything
+ * before it), one range scan of events_by_time each, then a running sum over the weeks. No sort of the history.
  */
 export function wipPerWeek(db: Db, q: InsightQuery): InsightReport['wipPerWeek'] {
-  const rows = stmt(
+  const sums = STAGES.map((s) => `'${s}', total(${delta(s)})`).join(', ');
+  const running = STAGES.map((s) => `CAST(sum(json_extract(changes, '$.${s}')) OVER (ORDER BY n) AS INTEGER) AS "${s}"`).join(', ');
+  return stmt(
     db,
-    `WITH ${buckets('@weeks')}, ${deltas(FILTERED)},
-     stream AS (
-       SELECT d.stage, d.at, 1 AS late, d.delta, NULL AS n, NULL AS start FROM deltas d
-       UNION ALL
-       SELECT s.value, b."end", 0, 0, b.n, b.start FROM buckets b, json_each('${STAGE_LIST}') s
-     ),
-     run AS (
-       SELECT n, start, stage, sum(delta) OVER (PARTITION BY stage ORDER BY at, late ROWS UNBOUNDED PRECEDING) AS count
-         FROM stream
+    `WITH ${buckets('@weeks')},
+     per AS MATERIALIZED (
+       SELECT b.n, b.start,
+              (SELECT json_object(${sums}) FROM events e JOIN ideas i ON i.id = e.idea_id
+                WHERE e.created_at >= (CASE WHEN b.n = 0 THEN '' ELSE b.start END) AND e.created_at < b."end"
+                  AND ${FILTERED}) AS changes
+         FROM buckets b
      )
-     SELECT n, start, stage, count FROM run WHERE n IS NOT NULL ORDER BY n`,
-  ).all(params(q)) as { n: number; start: string; stage: Stage; count: number }[];
-  const weeks = new Map<number, InsightReport['wipPerWeek'][number]>();
-  for (const r of rows) {
-    let week = weeks.get(r.n);
-    if (!week) {
-      week = { start: r.start, nieuw: 0, plan: 0, do: 0, check: 0, act: 0, afgerond: 0 };
-      weeks.set(r.n, week);
-    }
-    week[r.stage] = r.count;
-  }
-  return [...weeks.values()];
+     SELECT start, ${running} FROM per ORDER BY n`,
+  ).all(params(q)) as InsightReport['wipPerWeek'];
 }
 
 /** How many cycles the ideas finished in the period took. */
@@ -354,42 +335,42 @@ export function levelCoverage(db: Db, q: InsightQuery): InsightReport['levelCove
  * its highest count in the period. Replayed from the events in (time, seq) order.
  */
 export function wipExceeded(db: Db, q: InsightQuery): InsightReport['wipExceeded'] {
-  const limits = STAGES.filter((s) => q.wipLimits[s] !== null).map((s) => ({ stage: s, limit: q.wipLimits[s]! }));
-  if (limits.length === 0) return [];
-  const rows = stmt(
+  const limited = STAGES.filter((s) => q.wipLimits[s] !== null);
+  if (limited.length === 0) return [];
+  // One pass over the board's history in time order: after each event the count of every column and when the next
+  // event came. Between two events every count stands still, so time over a limit adds up event by event.
+  const columns = STAGES.map((s) => `${delta(s)} AS d_${s}`).join(', ');
+  const counts = STAGES.map((s) => `sum(d_${s}) OVER w AS c_${s}`).join(', ');
+  const span = `${ms('min(coalesce(next_at, @end), @end)', 'max(at, @from)')}`;
+  const aggregates = STAGES.map(
+    (s) => `count(CASE WHEN c_${s} > @lim_${s} AND c_${s} - d_${s} <= @lim_${s} AND at >= @from AND at < @to THEN 1 END) AS times_${s},
+            total(CASE WHEN c_${s} > @lim_${s} AND min(coalesce(next_at, @end), @end) > max(at, @from) THEN ${span} END) AS over_${s},
+            max(CASE WHEN at >= @from AND at < @to THEN c_${s} END) AS peak_${s},
+            total(CASE WHEN at < @from THEN d_${s} END) AS open_${s}`,
+  );
+  const row = stmt(
     db,
-    `WITH ${deltas(null)},
-     limits AS (SELECT json_extract(value, '$.stage') AS stage, json_extract(value, '$.limit') AS lim FROM json_each(@limits)),
-     steps AS MATERIALIZED (
-       SELECT d.stage, d.at, d.seq, d.delta, l.lim,
-              sum(d.delta) OVER w AS count,
-              sum(d.delta) OVER w - d.delta AS prev,
-              lead(d.at) OVER w AS next_at
-         FROM deltas d JOIN limits l ON l.stage = d.stage
-       WINDOW w AS (PARTITION BY d.stage ORDER BY d.at, d.seq, d.delta ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-     ),
-     -- The count at the start of the period.
-     opening AS (SELECT stage, total(delta) AS count FROM deltas WHERE at < @from GROUP BY stage),
-     inside AS (
-       SELECT stage,
-              count(CASE WHEN count > lim AND prev <= lim AND at >= @from AND at < @to THEN 1 END) AS times,
-              total(CASE WHEN count > lim AND min(coalesce(next_at, @end), @end) > max(at, @from)
-                         THEN ${ms('min(coalesce(next_at, @end), @end)', 'max(at, @from)')} END) AS msOver,
-              max(CASE WHEN at >= @from AND at < @to THEN count END) AS peak
-         FROM steps GROUP BY stage
-     )
-     SELECT l.stage, l.lim AS "limit",
-            coalesce(i.times, 0) + (coalesce(o.count, 0) > l.lim) AS times,
-            CAST(coalesce(i.msOver, 0) AS INTEGER) AS msOver,
-            max(coalesce(o.count, 0), coalesce(i.peak, 0)) AS peak
-       FROM limits l LEFT JOIN inside i ON i.stage = l.stage LEFT JOIN opening o ON o.stage = l.stage`,
-  ).all({
+    `WITH history AS (SELECT e.seq, e.created_at AS at, ${columns} FROM events e
+                       WHERE e.type IN ('created', 'moved', 'cycle', 'restored', 'deleted')),
+     run AS (SELECT at, ${STAGES.map((s) => `d_${s}`).join(', ')}, ${counts}, lead(at) OVER w AS next_at
+               FROM history WINDOW w AS (ORDER BY at, seq))
+     SELECT ${aggregates.join(',\n            ')} FROM run`,
+  ).get({
     ...params(q),
-    limits: JSON.stringify(limits),
+    ...Object.fromEntries(STAGES.map((s) => [`lim_${s}`, q.wipLimits[s]])),
     end: q.now < q.weeks[q.weeks.length - 1]! ? q.now : q.weeks[q.weeks.length - 1]!,
-  }) as InsightReport['wipExceeded'];
-  const order = new Map(STAGES.map((s, i) => [s, i]));
-  return rows.sort((a, b) => order.get(a.stage)! - order.get(b.stage)!);
+  }) as Record<string, number | null>;
+  return limited.map((stage) => {
+    const limit = q.wipLimits[stage]!;
+    const opening = row[`open_${stage}`] ?? 0;
+    return {
+      stage,
+      limit,
+      times: (row[`times_${stage}`] ?? 0) + (opening > limit ? 1 : 0),
+      msOver: Math.round(row[`over_${stage}`] ?? 0),
+      peak: Math.max(opening, row[`peak_${stage}`] ?? 0),
+    };
+  });
 }
 
 /** Every figure of the Inzicht view. */
