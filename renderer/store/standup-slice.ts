@@ -56,8 +56,9 @@ export interface StandupSlice {
   restartStandup: () => void;
   /** Save the meeting; on success a new one begins and the digest counts from now. */
   finishStandup: () => Promise<StandupRecord | undefined>;
-  loadPastStandups: () => Promise<void>;
-  loadThanksWall: () => Promise<void>;
+  /** False when loading failed (a notice says why). */
+  loadPastStandups: () => Promise<boolean>;
+  loadThanksWall: () => Promise<boolean>;
   addThanks: (input: Omit<CallInput<'thanks:add'>, 'fromId'>) => Promise<ThanksEntry | undefined>;
   openPersonPage: (personId: string) => Promise<void>;
   closePersonPage: () => void;
@@ -219,12 +220,14 @@ export const createStandupSlice: SliceCreator<StandupSlice> = (api) => (set, get
       const res = await api['standup:list']({ limit: 100 });
       if (res.ok) patch({ past: res.value });
       else failed(res.error);
+      return res.ok;
     },
 
     loadThanksWall: async () => {
       const res = await api['thanks:list']({ limit: THANKS_WALL });
       if (res.ok) patch({ wall: res.value });
       else failed(res.error);
+      return res.ok;
     },
 
     addThanks: async (input) => {

@@ -304,7 +304,7 @@ describe('stand-up', () => {
     expect(screen.queryByRole('dialog', { name: 'Bram Jansen' })).not.toBeInTheDocument();
   });
 
-  it('says so on the idea when its thanks cannot be loaded, and loads them on retry', async () => {
+  it('says so when thanks cannot be loaded (idea, Dankmuur), and loads them on retry', async () => {
     const { h } = await seed([['Koffie bij de balie', 'plan']]);
     let down = true;
     const api = {
@@ -322,6 +322,17 @@ describe('stand-up', () => {
     await user.click(within(section).getByRole('button', { name: 'Opnieuw proberen' }));
     expect(await within(section).findByText('Nog niemand bedankt voor dit idee.')).toBeInTheDocument();
     expect(within(section).queryByRole('alert')).not.toBeInTheDocument();
+
+    // The Dankmuur: the notice says why, "Opnieuw proberen" loads it.
+    await user.keyboard('{Escape}');
+    down = true;
+    await user.click(screen.getByRole('button', { name: 'Stand-up' }));
+    await user.click(await screen.findByRole('button', { name: 'Dankmuur' }));
+    const wall = await screen.findByRole('region', { name: 'Dankmuur' });
+    expect(await screen.findByRole('alert')).toBeInTheDocument();
+    down = false;
+    await user.click(await within(wall).findByRole('button', { name: 'Opnieuw proberen' }));
+    expect(await within(wall).findByText('Nog geen bedankjes. Bedank iemand voor een idee!')).toBeInTheDocument();
   });
 
   it('sets the check-op date on the idea detail too; it shows in the walk and the history', async () => {

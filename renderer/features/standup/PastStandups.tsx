@@ -1,5 +1,5 @@
 /** "Eerdere stand-ups": every finished stand-up, newest first; each one opens to its full record. */
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { Printer } from 'lucide-react';
 import type { StandupRecord } from '../../../shared/contract-standup';
 import { useLocale, useT } from '../../i18n/use-t';
@@ -17,9 +17,12 @@ export function PastStandups() {
   const load = useApp((s) => s.loadPastStandups);
   const [printing, setPrinting] = useState<StandupRecord | null>(null);
 
+  const [failed, setFailed] = useState(false);
+  const reload = useCallback(async () => setFailed(!(await load())), [load]);
+
   useEffect(() => {
-    void load();
-  }, [load]);
+    void reload();
+  }, [reload]);
 
   // The record's summary is on the page first, then printed, then taken away again.
   useEffect(() => {
@@ -33,7 +36,15 @@ export function PastStandups() {
         {t('standup.past.title')}
       </h3>
       {past === null ? (
-        <p aria-busy="true">{t('standup.loading')}</p>
+        failed ? (
+          <p>
+            <button type="button" className="button" onClick={() => void reload()}>
+              {t('standup.retry')}
+            </button>
+          </p>
+        ) : (
+          <p aria-busy="true">{t('standup.loading')}</p>
+        )
       ) : past.length === 0 ? (
         <p className="standup-none">{t('standup.past.empty')}</p>
       ) : (

@@ -1,5 +1,5 @@
 /** De Dankmuur: recent thanks, newest first, and a way to thank someone right here. */
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { Heart } from 'lucide-react';
 import { useT } from '../../i18n/use-t';
 import { useApp } from '../../store/store';
@@ -13,9 +13,12 @@ export function ThanksWall() {
   const load = useApp((s) => s.loadThanksWall);
   const [writing, setWriting] = useState(false);
 
+  const [failed, setFailed] = useState(false);
+  const reload = useCallback(async () => setFailed(!(await load())), [load]);
+
   useEffect(() => {
-    void load();
-  }, [load]);
+    void reload();
+  }, [reload]);
 
   return (
     <section className="standup-wall" aria-labelledby={id}>
@@ -38,7 +41,15 @@ export function ThanksWall() {
         </div>
       )}
       {wall === null ? (
-        <p aria-busy="true">{t('standup.loading')}</p>
+        failed ? (
+          <p>
+            <button type="button" className="button" onClick={() => void reload()}>
+              {t('standup.retry')}
+            </button>
+          </p>
+        ) : (
+          <p aria-busy="true">{t('standup.loading')}</p>
+        )
       ) : wall.length === 0 ? (
         <p className="standup-none">{t('standup.wall.empty')}</p>
       ) : (
