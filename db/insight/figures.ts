@@ -69,13 +69,14 @@ const ms = (later: string, earlier: string) => `CAST(round((julianday(${later}) 
 const TEAM = `people p WHERE p.archived = 0 AND (@personId IS NULL OR p.id = @personId)`;
 
 /** Ideas finished in the period with the moment they were finished (`done_at`). */
-const FINISHED = `finished AS MATERIALIZED (
-  SELECT * FROM (
-    -- "+e.to_stage": look the idea's own events up (events_by_idea), not every move into Afgerond.
-    SELECT i.*, (SELECT max(e.created_at) FROM events e
-                  WHERE e.idea_id = i.id AND e.type = 'moved' AND +e.to_stage = 'afgerond') AS done_at
-      FROM ideas i WHERE i.stage = 'afgerond' AND ${LIVE}
-  ) WHERE done_at >= @from AND done_at < @to
+const FINISHED = `done AS MATERIALIZED (
+  -- "+e.to_stage": look the idea's own events up (events_by_idea), not every move into Afgerond.
+  SELECT i.id, (SELECT max(e.created_at) FROM events e
+                 WHERE e.idea_id = i.id AND e.type = 'moved' AND +e.to_stage = 'afgerond') AS done_at
+    FROM ideas i WHERE i.stage = 'afgerond' AND ${LIVE}
+),
+finished AS MATERIALIZED (
+  SELECT i.*, d.done_at FROM done d JOIN ideas i ON i.id = d.id WHERE d.done_at >= @from AND d.done_at < @to
 )`;
 
 /**
