@@ -25,10 +25,10 @@ import { call, id, returns } from './contract-kit';
 const timeZone = z.string().trim().min(1).max(64);
 
 /** Longest stand-up the app records (a forgotten countdown still saves): 12 hours. */
-export const STANDUP_MAX_SECONDS = 12 * 3600;
-export const STANDUP_MAX_ACTIONS = 50;
-export const STANDUP_MAX_IDEAS = 1000;
-export const STANDUP_LIST_MAX = 200;
+const STANDUP_MAX_SECONDS = 12 * 3600;
+const STANDUP_MAX_ACTIONS = 50;
+const STANDUP_MAX_IDEAS = 1000;
+const STANDUP_LIST_MAX = 200;
 
 /** A card as the stand-up walk and the person page show it: the board card plus its check-op date. */
 export interface StandupCard extends BoardCard {

@@ -68,11 +68,11 @@ export interface StandupSlice {
 }
 
 /** The IANA time zone of this laptop; the core counts working days on its calendar. */
-export function localTimeZone(): string {
+function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-export const newSession = (now = Date.now()): StandupSession => ({
+const newSession = (now = Date.now()): StandupSession => ({
   startedAt: now,
   attendeeIds: [],
   discussedIds: [],
@@ -88,7 +88,9 @@ const THANKS_WALL = 60;
  * of a stand-up loses no ticks, notes or actions. A meeting older than the longest stand-up is not restored.
  */
 const SESSION_KEY = 'kaizenbord.standup.session';
-const SESSION_MAX_MS = 12 * 3600_000;
+/** The longest stand-up the core records (STANDUP_MAX_SECONDS in shared/contract-standup.ts, which pulls in zod). */
+const MAX_SECONDS = 12 * 3600;
+const SESSION_MAX_MS = MAX_SECONDS * 1000;
 
 function storage(): Storage | null {
   try {
@@ -109,7 +111,7 @@ function saveSession(session: StandupSession): void {
 const isIdList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** The saved meeting, if it is recent and well-formed; anything else starts a fresh one. */
-export function restoreSession(now = Date.now()): StandupSession {
+function restoreSession(now = Date.now()): StandupSession {
   try {
     const raw = storage()?.getItem(SESSION_KEY);
     if (!raw) return newSession(now);
@@ -192,7 +194,7 @@ export const createStandupSlice: SliceCreator<StandupSlice> = (api) => (set, get
       const ideas = new Set([...(digest?.cards.map((c) => c.id) ?? []), ...Object.keys(get().cards)]);
       const res = await api['standup:finish']({
         timeZone: localTimeZone(),
-        durationSeconds: Math.max(0, Math.min(12 * 3600, Math.round((Date.now() - session.startedAt) / 1000))),
+        durationSeconds: Math.max(0, Math.min(MAX_SECONDS, Math.round((Date.now() - session.startedAt) / 1000))),
         leadId: get().settings.currentPersonId,
         attendeeIds: session.attendeeIds.filter((id) => live.has(id)),
         ideaIds: session.discussedIds.filter((id) => ideas.has(id)),
