@@ -41,7 +41,8 @@ async function openInsight(language: 'nl' | 'en' = 'nl') {
   const user = userEvent.setup();
   renderApp(harness!);
   await user.click(await screen.findByRole('button', { name: language === 'en' ? 'Insights' : 'Inzicht' }));
-  await screen.findByRole('heading', { name: language === 'en' ? 'Insights' : 'Inzicht', level: 2 });
+  // The view is loaded on first visit (React.lazy with recharts): on a busy machine that takes a while.
+  await screen.findByRole('heading', { name: language === 'en' ? 'Insights' : 'Inzicht', level: 2 }, { timeout: 15_000 });
   return user;
 }
 
