@@ -218,24 +218,32 @@ const delta = (stage: Stage) =>
   `(CASE WHEN e.type IN ('created', 'moved', 'cycle', 'restored') AND e.to_stage = '${stage}' THEN 1 ELSE 0 END
   - CASE WHEN e.type IN ('moved', 'cycle', 'deleted') AND e.from_stage = '${stage}' THEN 1 ELSE 0 END)`;
 
+/** The columns' cards now, from the ideas table (`where` filters ideas aliased `i`). */
+const currentCounts = (where: string) =>
+  `(SELECT json_object(${STAGES.map((s) => `'${s}', count(CASE WHEN i.stage = '${s}' THEN 1 END)`).join(', ')})
+      FROM ideas i WHERE ${where})`;
+
 /**
- * Cards per column at the end of each week: per week the sum of the changes in it (the first week also everything
- * before it), one range scan of events_by_time each, then a running sum over the weeks. No sort of the history.
+ * Cards per column at the end of each week: the board as it stands now minus every change after that moment.
+ * Only the events since the first week's end are read (one events_by_time range per week), never the whole history.
  */
 export function wipPerWeek(db: Db, q: InsightQuery): InsightReport['wipPerWeek'] {
   const sums = STAGES.map((s) => `'${s}', total(${delta(s)})`).join(', ');
-  const running = STAGES.map((s) => `CAST(sum(json_extract(changes, '$.${s}')) OVER (ORDER BY n) AS INTEGER) AS "${s}"`).join(', ');
+  const counts = STAGES.map(
+    (s) => `CAST(json_extract(now_counts, '$.${s}') - sum(json_extract(changes, '$.${s}')) OVER (ORDER BY n DESC) AS INTEGER) AS "${s}"`,
+  ).join(', ');
   return stmt(
     db,
     `WITH ${buckets('@weeks')},
+     ends AS (SELECT n, start, "end", coalesce(lead("end") OVER (ORDER BY n), '9999') AS next_end FROM buckets),
      per AS MATERIALIZED (
-       SELECT b.n, b.start,
+       SELECT x.n, x.start,
               (SELECT json_object(${sums}) FROM events e JOIN ideas i ON i.id = e.idea_id
-                WHERE e.created_at >= (CASE WHEN b.n = 0 THEN '' ELSE b.start END) AND e.created_at < b."end"
-                  AND ${FILTERED}) AS changes
-         FROM buckets b
-     )
-     SELECT start, ${running} FROM per ORDER BY n`,
+                WHERE e.created_at >= x."end" AND e.created_at < x.next_end AND ${FILTERED}) AS changes
+         FROM ends x
+     ),
+     cur AS MATERIALIZED (SELECT ${currentCounts(LIVE)} AS now_counts)
+     SELECT start, ${counts} FROM per, cur ORDER BY n`,
   ).all(params(q)) as InsightReport['wipPerWeek'];
 }
 
@@ -338,38 +346,55 @@ export function levelCoverage(db: Db, q: InsightQuery): InsightReport['levelCove
 export function wipExceeded(db: Db, q: InsightQuery): InsightReport['wipExceeded'] {
   const limited = STAGES.filter((s) => q.wipLimits[s] !== null);
   if (limited.length === 0) return [];
-  // One pass over the board's history in time order: after each event the count of every column and when the next
-  // event came. Between two events every count stands still, so time over a limit adds up event by event.
+  const p = params(q);
+  const end = q.now < p.to ? q.now : p.to;
+  const changing = `e.type IN ('created', 'moved', 'cycle', 'restored', 'deleted')`;
+  // The counts when the period starts: the board now minus every change since.
+  const opening = stmt(
+    db,
+    `SELECT ${currentCounts('i.deleted_at IS NULL')} AS now_counts,
+            json_object(${STAGES.map((s) => `'${s}', total(${delta(s)})`).join(', ')}) AS since, min(e.created_at) AS first_at
+       FROM events e WHERE e.created_at >= @from AND ${changing}`,
+  ).get(p) as { now_counts: string; since: string; first_at: string | null };
+  const now = JSON.parse(opening.now_counts) as Record<Stage, number>;
+  const since = JSON.parse(opening.since) as Record<Stage, number>;
+  const open = Object.fromEntries(STAGES.map((s) => [s, now[s] - since[s]])) as Record<Stage, number>;
+
+  // Then one pass over the period's events in time order: after each event the count of every column and when the
+  // next event came. Between two events every count stands still, so time over a limit adds up event by event.
   const columns = STAGES.map((s) => `${delta(s)} AS d_${s}`).join(', ');
-  const counts = STAGES.map((s) => `sum(d_${s}) OVER w AS c_${s}`).join(', ');
-  const span = `${ms('min(coalesce(next_at, @end), @end)', 'max(at, @from)')}`;
+  const counts = STAGES.map((s) => `@open_${s} + sum(d_${s}) OVER w AS c_${s}`).join(', ');
+  const span = ms('min(coalesce(next_at, @end), @end)', 'max(at, @from)');
   const aggregates = STAGES.map(
-    (s) => `count(CASE WHEN c_${s} > @lim_${s} AND c_${s} - d_${s} <= @lim_${s} AND at >= @from AND at < @to THEN 1 END) AS times_${s},
-            total(CASE WHEN c_${s} > @lim_${s} AND min(coalesce(next_at, @end), @end) > max(at, @from) THEN ${span} END) AS over_${s},
-            max(CASE WHEN at >= @from AND at < @to THEN c_${s} END) AS peak_${s},
-            total(CASE WHEN at < @from THEN d_${s} END) AS open_${s}`,
+    (s) => `count(CASE WHEN c_${s} > @lim_${s} AND c_${s} - d_${s} <= @lim_${s} AND at < @to THEN 1 END) AS times_${s},
+            total(CASE WHEN c_${s} > @lim_${s} AND min(coalesce(next_at, @end), @end) > at THEN ${span} END) AS over_${s},
+            max(CASE WHEN at < @to THEN c_${s} END) AS peak_${s}`,
   );
   const row = stmt(
     db,
-    `WITH history AS (SELECT e.seq, e.created_at AS at, ${columns} FROM events e
-                       WHERE e.type IN ('created', 'moved', 'cycle', 'restored', 'deleted')),
+    `WITH history AS (SELECT e.seq, e.created_at AS at, ${columns} FROM events e WHERE e.created_at >= @from AND ${changing}),
      run AS (SELECT at, ${STAGES.map((s) => `d_${s}`).join(', ')}, ${counts}, lead(at) OVER w AS next_at
                FROM history WINDOW w AS (ORDER BY at, seq))
      SELECT ${aggregates.join(',\n            ')} FROM run`,
   ).get({
-    ...params(q),
+    ...p,
     ...Object.fromEntries(STAGES.map((s) => [`lim_${s}`, q.wipLimits[s]])),
-    end: q.now < q.weeks[q.weeks.length - 1]! ? q.now : q.weeks[q.weeks.length - 1]!,
+    ...Object.fromEntries(STAGES.map((s) => [`open_${s}`, open[s]])),
+    end,
   }) as Record<string, number | null>;
+
+  // Before the first event of the period the opening count stood.
+  const firstAt = opening.first_at !== null && opening.first_at < end ? opening.first_at : end;
+  const openingSpan = Math.max(0, Date.parse(firstAt) - Date.parse(p.from));
   return limited.map((stage) => {
     const limit = q.wipLimits[stage]!;
-    const opening = row[`open_${stage}`] ?? 0;
+    const over = open[stage] > limit;
     return {
       stage,
       limit,
-      times: (row[`times_${stage}`] ?? 0) + (opening > limit ? 1 : 0),
-      msOver: Math.round(row[`over_${stage}`] ?? 0),
-      peak: Math.max(opening, row[`peak_${stage}`] ?? 0),
+      times: (row[`times_${stage}`] ?? 0) + (over ? 1 : 0),
+      msOver: Math.round(row[`over_${stage}`] ?? 0) + (over ? openingSpan : 0),
+      peak: Math.max(open[stage], row[`peak_${stage}`] ?? 0),
     };
   });
 }
