@@ -73,7 +73,11 @@ const FINISHED = `done AS MATERIALIZED (
   -- "+e.to_stage": look the idea's own events up (events_by_idea), not every move into Afgerond.
   SELECT i.id, (SELECT max(e.created_at) FROM events e
                  WHERE e.idea_id = i.id AND e.type = 'moved' AND +e.to_stage = 'afgerond') AS done_at
-    FROM ideas i WHERE i.stage = 'afgerond' AND ${LIVE}
+    FROM ideas i
+   -- Only ideas with a move into Afgerond in the period can have their last one there (events_moves_into).
+   WHERE i.id IN (SELECT m.idea_id FROM events m
+                   WHERE m.type = 'moved' AND m.to_stage = 'afgerond' AND m.created_at >= @from AND m.created_at < @to)
+     AND i.stage = 'afgerond' AND ${LIVE}
 ),
 finished AS MATERIALIZED (
   SELECT i.*, d.done_at FROM done d JOIN ideas i ON i.id = d.id WHERE d.done_at >= @from AND d.done_at < @to
@@ -199,6 +203,9 @@ export function timeInStage(db: Db, q: InsightQuery): InsightReport['timeInStage
               lead(e.created_at) OVER (PARTITION BY e.idea_id ORDER BY e.seq) AS "end"
          FROM events e JOIN ideas i ON i.id = e.idea_id
         WHERE e.type IN ('created', 'moved', 'cycle') AND ${LIVE}
+          -- Only ideas that moved in the period can have a stay that ended in it (events_by_time).
+          AND e.idea_id IN (SELECT m.idea_id FROM events m
+                             WHERE m.created_at >= @from AND m.created_at < @to AND m.type IN ('moved', 'cycle'))
      ),
      durations AS (
        SELECT stage AS grp, ${ms('"end"', 'start')} AS ms FROM stays
