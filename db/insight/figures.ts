@@ -306,14 +306,15 @@ export function touchpointsImproved(db: Db, q: InsightQuery): InsightReport['tou
 export function heatmap(db: Db, q: InsightQuery): InsightReport['heatmap'] {
   const rows = stmt(
     db,
-    `SELECT t.id AS touchpointId, t.name, j.name AS journeyName, (t.archived OR j.archived) AS archived,
-            count(CASE WHEN i.kind = 'verbeter' THEN 1 END) AS verbeter,
-            count(CASE WHEN i.kind = 'verleuk' THEN 1 END) AS verleuk
-       FROM touchpoints t JOIN journeys j ON j.id = t.journey_id
-       LEFT JOIN ideas i ON i.touchpoint_id = t.id AND ${LIVE} AND i.created_at >= @from AND i.created_at < @to
-      WHERE @touchpointId IS NULL OR t.id = @touchpointId
-      GROUP BY t.id
-     HAVING NOT (t.archived OR j.archived) OR count(i.id) > 0
+    `WITH counted AS (
+       SELECT i.touchpoint_id, count(CASE WHEN i.kind = 'verbeter' THEN 1 END) AS verbeter,
+              count(CASE WHEN i.kind = 'verleuk' THEN 1 END) AS verleuk
+         FROM ideas i WHERE ${LIVE} AND i.created_at >= @from AND i.created_at < @to GROUP BY i.touchpoint_id
+     )
+     SELECT t.id AS touchpointId, t.name, j.name AS journeyName, (t.archived OR j.archived) AS archived,
+            coalesce(c.verbeter, 0) AS verbeter, coalesce(c.verleuk, 0) AS verleuk
+       FROM touchpoints t JOIN journeys j ON j.id = t.journey_id LEFT JOIN counted c ON c.touchpoint_id = t.id
+      WHERE (@touchpointId IS NULL OR t.id = @touchpointId) AND (NOT (t.archived OR j.archived) OR c.touchpoint_id IS NOT NULL)
       ORDER BY j.position, j.created_at, t.position, t.created_at, t.id`,
   ).all(params(q)) as (Omit<InsightReport['heatmap'][number], 'archived'> & { archived: number })[];
   return rows.map((r) => ({ ...r, archived: r.archived === 1 }));
@@ -323,12 +324,13 @@ export function heatmap(db: Db, q: InsightQuery): InsightReport['heatmap'] {
 export function valueCoverage(db: Db, q: InsightQuery): InsightReport['valueCoverage'] {
   const rows = stmt(
     db,
-    `SELECT v.id AS valueId, v.name, v.level, v.archived, count(i.id) AS ideas
-       FROM experience_values v
-       LEFT JOIN idea_values iv ON iv.value_id = v.id
-       LEFT JOIN ideas i ON i.id = iv.idea_id AND ${LIVE} AND i.created_at >= @from AND i.created_at < @to
-      GROUP BY v.id
-     HAVING v.archived = 0 OR count(i.id) > 0
+    `WITH counted AS (
+       SELECT iv.value_id, count(*) AS ideas FROM ideas i JOIN idea_values iv ON iv.idea_id = i.id
+        WHERE ${LIVE} AND i.created_at >= @from AND i.created_at < @to GROUP BY iv.value_id
+     )
+     SELECT v.id AS valueId, v.name, v.level, v.archived, coalesce(c.ideas, 0) AS ideas
+       FROM experience_values v LEFT JOIN counted c ON c.value_id = v.id
+      WHERE v.archived = 0 OR c.ideas > 0
       ORDER BY v.level, v.position, v.created_at, v.id`,
   ).all(params(q)) as { valueId: string; name: string; level: PyramidLevel; archived: number; ideas: number }[];
   return rows.map((r) => ({ ...r, archived: r.archived === 1 }));
