@@ -16,7 +16,7 @@ type Db = Database.Database;
 type CardRow = Pick<
   IdeaRow,
   'id' | 'title' | 'kind' | 'stage' | 'position' | 'touchpoint_id' | 'author_id' | 'owner_id' | 'cycle' | 'stage_entered_at' | 'created_at' | 'outcome'
-> & { value_ids: string | null };
+>;
 
 /**
  * The WHERE clause of a filter without its search text, from fixed fragments only; every value is a bound
@@ -44,7 +44,7 @@ function filterWhere(filter: BoardFilter): { where: string; params: string[] } {
   return { where: where.join(' AND '), params };
 }
 
-const toCard = (r: CardRow): BoardCard => ({
+const toCard = (r: CardRow, valueIds: string[]): BoardCard => ({
   id: r.id,
   title: r.title,
   kind: r.kind,
@@ -53,7 +53,7 @@ const toCard = (r: CardRow): BoardCard => ({
   touchpointId: r.touchpoint_id,
   authorId: r.author_id,
   ownerId: r.owner_id,
-  valueIds: r.value_ids ? r.value_ids.split(',') : [],
+  valueIds,
   cycle: r.cycle,
   stageEnteredAt: r.stage_entered_at,
   createdAt: r.created_at,
@@ -61,15 +61,35 @@ const toCard = (r: CardRow): BoardCard => ({
 });
 
 const CARD_COLUMNS = `i.id, i.title, i.kind, i.stage, i.position, i.touchpoint_id, i.author_id, i.owner_id, i.cycle,
-    i.stage_entered_at, i.created_at, i.outcome,
-    (SELECT group_concat(iv.value_id, ',' ORDER BY v.position, v.created_at, v.id)
-       FROM idea_values iv JOIN experience_values v ON v.id = iv.value_id
-      WHERE iv.idea_id = i.id) AS value_ids`;
+    i.stage_entered_at, i.created_at, i.outcome`;
 
-/** The cards of one column matching the filter, in board order (read off ideas_board_order); limit -1 for all. */
-function columnCards(db: Db, where: string, params: readonly string[], stage: Stage, limit: number): BoardCard[] {
+/**
+ * The cards of these rows with their value ids, each card's in the values' order (position, creation, id). The
+ * links of all the rows are read in one pass and ordered by a rank per value: a subquery per card sorted each
+ * card's few links in a temporary b-tree of its own, which was most of the board's time.
+ */
+function withValues(db: Db, rows: readonly CardRow[]): BoardCard[] {
+  if (rows.length === 0) return [];
+  const order = stmt(db, 'SELECT v.id FROM experience_values v ORDER BY v.position, v.created_at, v.id').pluck().all() as string[];
+  const rank = new Map(order.map((id, i) => [id, i]));
+  const links = stmt(db, 'SELECT iv.idea_id, iv.value_id FROM json_each(?) p CROSS JOIN idea_values iv ON iv.idea_id = p.value')
+    .raw()
+    .all(JSON.stringify(rows.map((r) => r.id))) as [ideaId: string, valueId: string][];
+  const byIdea = new Map<string, string[]>();
+  for (const [ideaId, valueId] of links) {
+    if (!rank.has(valueId)) continue;
+    const ids = byIdea.get(ideaId);
+    if (ids) ids.push(valueId);
+    else byIdea.set(ideaId, [valueId]);
+  }
+  const byRank = (a: string, b: string): number => rank.get(a)! - rank.get(b)!;
+  return rows.map((r) => toCard(r, byIdea.get(r.id)?.sort(byRank) ?? []));
+}
+
+/** The rows of one column matching the filter, in board order (read off ideas_board_order); limit -1 for all. */
+function columnRows(db: Db, where: string, params: readonly string[], stage: Stage, limit: number): CardRow[] {
   const sql = `SELECT ${CARD_COLUMNS} FROM ideas i WHERE i.stage = ? AND ${where} ORDER BY i.position, i.created_at, i.id LIMIT ?`;
-  return (stmt(db, sql).all(stage, ...params, limit) as CardRow[]).map(toCard);
+  return stmt(db, sql).all(stage, ...params, limit) as CardRow[];
 }
 
 // CROSS JOIN keeps the FTS table as the outer loop: the planner would otherwise scan ideas and probe the FTS per row.
@@ -112,7 +132,7 @@ function searchBoard(db: Db, filter: BoardFilter, match: string, doneLimit: numb
   const rows = stmt(db, `SELECT ${CARD_COLUMNS} FROM json_each(?) p CROSS JOIN ideas i ON i.rowid = p.value ORDER BY p.key`).all(
     JSON.stringify(sent),
   ) as CardRow[];
-  return { cards: rows.map(toCard), counts };
+  return { cards: withValues(db, rows), counts };
 }
 
 /** Every card matching the filter, in column order (no paging: exports and whole-board lookups). */
@@ -132,18 +152,19 @@ export function loadBoard(db: Db, filter: BoardFilter, doneLimit: number = BOARD
     ({ cards, counts } = searchBoard(db, filter, match, doneLimit));
   } else {
     const { where, params } = filterWhere(filter);
-    cards = [];
+    const rows: CardRow[] = [];
     counts = emptyCounts();
     for (const stage of STAGES) {
-      const column = columnCards(db, where, params, stage, stage === 'afgerond' ? doneLimit : -1);
-      for (const card of column) cards.push(card);
-      if (stage !== 'afgerond') for (const card of column) counts[stage][card.kind]++;
+      const column = columnRows(db, where, params, stage, stage === 'afgerond' ? doneLimit : -1);
+      for (const row of column) rows.push(row);
+      if (stage !== 'afgerond') for (const row of column) counts[stage][row.kind]++;
     }
+    cards = withValues(db, rows);
     // Afgerond is counted from the index, not from the page that was sent.
-    const rows = stmt(db, `SELECT i.kind, count(*) AS n FROM ideas i WHERE i.stage = 'afgerond' AND ${where} GROUP BY i.kind`).all(
+    const done = stmt(db, `SELECT i.kind, count(*) AS n FROM ideas i WHERE i.stage = 'afgerond' AND ${where} GROUP BY i.kind`).all(
       ...params,
     ) as { kind: Kind; n: number }[];
-    for (const row of rows) counts.afgerond[row.kind] = row.n;
+    for (const row of done) counts.afgerond[row.kind] = row.n;
   }
   const done = counts.afgerond.verbeter + counts.afgerond.verleuk;
   const sentDone = cards.reduce((n, c) => (c.stage === 'afgerond' ? n + 1 : n), 0);

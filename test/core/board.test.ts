@@ -208,6 +208,26 @@ describe('board:get pages Afgerond', () => {
     }
   });
 
+  it("gives every card its belevingswaarden in the values' order, also after a reorder and on the search path", async () => {
+    const t = await bigBoard();
+    const valuesOf = t.db.prepare(
+      'SELECT iv.value_id FROM idea_values iv JOIN experience_values v ON v.id = iv.value_id WHERE iv.idea_id = ? ORDER BY v.position, v.created_at, v.id',
+    );
+    const check = async (label: string) => {
+      for (const filter of [{}, { query: 'k' }] as BoardFilter[]) {
+        const board = await unwrap(t.api['board:get']({ filter, doneLimit: BOARD_DONE_MAX }));
+        expect(board.cards.length, label).toBeGreaterThan(100);
+        const several = board.cards.filter((c) => c.valueIds.length > 1);
+        expect(several.length, label).toBeGreaterThan(0);
+        for (const card of board.cards) expect(card.valueIds, `${label} ${card.title}`).toEqual(valuesOf.pluck().all(card.id));
+      }
+    };
+    await check('as generated');
+    const order = t.db.prepare('SELECT id FROM experience_values ORDER BY position, created_at, id').pluck().all() as string[];
+    await unwrap(t.api['values:reorder']({ ids: [...order].reverse() }));
+    await check('reversed');
+  });
+
   it('refuses a page size out of range', async () => {
     const t = makeCore();
     for (const doneLimit of [0, -1, 1.5, BOARD_DONE_MAX + 1]) {
