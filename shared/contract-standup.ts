@@ -44,8 +44,18 @@ export interface ThanksEntry extends Thanks {
 
 export interface DigestNewIdeas {
   personId: string;
+  /** Oldest first; at most DIGEST_LIST_CAP of them. */
   ideaIds: string[];
+  /** All new ideas of this person (may be more than ideaIds holds). */
+  count: number;
 }
+
+/** Each digest list holds at most this many entries; `counts` says how many there are in all. */
+export const DIGEST_LIST_CAP = 50;
+/** The walk holds at most this many cards per column; `walkTotals` says how many there are in all. */
+export const WALK_COLUMN_CAP = 100;
+
+export type DigestList = 'newIdeas' | 'moved' | 'readyForCheck' | 'stuck' | 'withoutOwner' | 'adopted' | 'checkDue';
 
 export interface DigestMove {
   ideaId: string;
@@ -85,8 +95,17 @@ export interface StandupDigest {
   checkDue: { ideaId: string; checkOn: DateOnly }[];
   /** Thanks since last time, newest first. */
   thanks: ThanksEntry[];
-  /** Every open idea plus those finished since last time, in board order: what the walk shows. */
+  /** How many entries each list has in all (its array holds the first DIGEST_LIST_CAP; newIdeas: ideas, not people). */
+  counts: Record<DigestList, number>;
+  /** The cards the lists above mention (titles, stages), in no particular order. */
   cards: StandupCard[];
+  /**
+   * What the walk shows: per open column its first WALK_COLUMN_CAP cards in board order; of Afgerond only what was
+   * finished since last time, most recently finished first.
+   */
+  walk: StandupCard[];
+  /** Cards per column in the walk in all (Afgerond: finished since last time). */
+  walkTotals: Record<Stage, number>;
 }
 
 /** A finished stand-up as the list shows it: with the titles of the ideas discussed (deleted ones left out). */
@@ -107,7 +126,7 @@ const thanksMessage = z.string().trim().min(1).max(THANKS_MAX);
 
 export const standupCalls = {
   'standup:digest': call(
-    'What happened since the last finished stand-up (or the last 7 days), counted in working days in timeZone, with the cards to walk.',
+    'What happened since the last finished stand-up (or the last 7 days), counted in working days in timeZone, each list capped with its count, with the cards to walk.',
     z.strictObject({ timeZone }),
     returns<StandupDigest>(),
   ),

@@ -3,11 +3,12 @@ import initial from './0010-initial';
 import standup from './0020-standup';
 import insight from './0040-insight';
 import fastBoard from './0050-fast-board';
+import standupSpeed from './0060-standup-speed';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initial, standup, insight, fastBoard];
+export const MIGRATIONS: readonly Migration[] = [initial, standup, insight, fastBoard, standupSpeed];
 
 /** Throws when the list is not strictly increasing in steps that are multiples of 10. */
 export function assertMigrationList(list: readonly Migration[]): void {

@@ -4,7 +4,7 @@
  * are due, and the thanks, since a given instant. Days are counted on the local calendar of the user's time zone.
  */
 import type { DateOnly, Outcome, Stage, Timestamp } from '../../shared/domain';
-import type { DigestMove, DigestNewIdeas, DigestDays, StandupDigest, ThanksEntry } from '../../shared/contract-standup';
+import type { DigestList, DigestMove, DigestNewIdeas, DigestDays, StandupDigest, ThanksEntry } from '../../shared/contract-standup';
 import { localDate, workingDaysBetween } from './calendar';
 
 /** What the rules need to know of one live (not deleted) idea. */
@@ -45,7 +45,8 @@ export interface DigestRulesInput {
   thanks: readonly ThanksEntry[];
 }
 
-export type DigestRulesOutput = Omit<StandupDigest, 'sinceStandupId' | 'cards' | 'timeZone'>;
+export type DigestRulesOutput = Omit<StandupDigest, 'sinceStandupId' | 'cards' | 'timeZone' | 'counts' | 'walk' | 'walkTotals'>;
+export type CappedDigest = DigestRulesOutput & Pick<StandupDigest, 'counts'>;
 
 /** Instants are compared as moments (so '…Z' and '…+01:00' texts agree), each text parsed once. */
 const parsed = new Map<Timestamp, number>();
@@ -75,7 +76,7 @@ export function digestRules(input: DigestRulesInput): DigestRulesOutput {
     perPerson.set(idea.authorId, list);
   }
   const newIdeas: DigestNewIdeas[] = [...perPerson]
-    .map(([personId, ideaIds]) => ({ personId, ideaIds }))
+    .map(([personId, ideaIds]) => ({ personId, ideaIds, count: ideaIds.length }))
     .sort((a, b) => b.ideaIds.length - a.ideaIds.length || a.personId.localeCompare(b.personId));
 
   // One entry per idea: where it came from at its first move since last time, where it went at its last.
@@ -116,4 +117,28 @@ export function digestRules(input: DigestRulesInput): DigestRulesOutput {
   const thanks = input.thanks.filter((t) => atOrAfter(t.createdAt, since)).sort((a, b) => byTime(b.createdAt, a.createdAt));
 
   return { since, until: input.now, today, newIdeas, moved, readyForCheck, stuck, withoutOwner, adopted, checkDue, thanks };
+}
+
+/** The rules' full lists cut to their first `cap` entries, with how many each had: what 'standup:digest' returns. */
+export function capDigest(full: DigestRulesOutput, cap: number): CappedDigest {
+  const counts: Record<DigestList, number> = {
+    newIdeas: full.newIdeas.reduce((n, g) => n + g.count, 0),
+    moved: full.moved.length,
+    readyForCheck: full.readyForCheck.length,
+    stuck: full.stuck.length,
+    withoutOwner: full.withoutOwner.length,
+    adopted: full.adopted.length,
+    checkDue: full.checkDue.length,
+  };
+  return {
+    ...full,
+    newIdeas: full.newIdeas.map((g) => ({ ...g, ideaIds: g.ideaIds.slice(0, cap) })),
+    moved: full.moved.slice(0, cap),
+    readyForCheck: full.readyForCheck.slice(0, cap),
+    stuck: full.stuck.slice(0, cap),
+    withoutOwner: full.withoutOwner.slice(0, cap),
+    adopted: full.adopted.slice(0, cap),
+    checkDue: full.checkDue.slice(0, cap),
+    counts,
+  };
 }

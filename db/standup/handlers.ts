@@ -1,33 +1,35 @@
 /** Core handlers for the calls in shared/contract-standup.ts; each runs inside the transaction runCall opens. */
-import type { standupCalls, StandupCard } from '../../shared/contract-standup';
+import { DIGEST_LIST_CAP, WALK_COLUMN_CAP, type standupCalls, type StandupCard } from '../../shared/contract-standup';
+import { STAGES } from '../../shared/domain';
 import type { Ctx, Db, HandlersFor } from '../core-types';
 import { conflict, invalid, notFound } from '../errors';
 import { getIdeaRow, insertEvent } from '../queries/ideas';
 import { getPerson } from '../queries/reference';
 import { readSettings } from '../queries/settings';
 import { addDays, isTimeZone, localDate, startOfLocalDay, workingDaysBetween } from './calendar';
-import { digestRules } from './digest';
+import { mentionedIds, queryDigest } from './digest-queries';
 import {
-  factsOf,
+  countWalk,
   getStandup,
   getThanks,
   insertStandup,
   insertThanks,
   lastStandup,
+  listCardsByIds,
   listCardsOfPerson,
-  listLiveCards,
-  listMovesSince,
+  listColumnCards,
+  listFinishedSince,
   listStandups,
   listThanks,
   listThanksForIdea,
   listThanksOfPerson,
-  listThanksSince,
   type CardWithFacts,
 } from './queries';
 
 /** How far back the digest looks when no stand-up was finished yet. */
 const FIRST_DIGEST_DAYS = 7;
 const DEFAULT_LIST = 50;
+const OPEN_STAGES = STAGES.filter((s) => s !== 'afgerond');
 const PERSON_THANKS = 100;
 
 function requireTimeZone(timeZone: string): string {
@@ -59,20 +61,27 @@ export const standupHandlers: HandlersFor<typeof standupCalls> = {
     const previous = lastStandup(db);
     const today = localDate(at, timeZone);
     const since = previous ? previous.endedAt : new Date(startOfLocalDay(addDays(today, -FIRST_DIGEST_DAYS), timeZone)).toISOString();
-    const rows = listLiveCards(db);
-    const rules = digestRules({
+    const digest = queryDigest(db, {
       now: at,
       since,
       timeZone,
       doDays: settings.standupDoDays,
       stuckDays: settings.standupStuckDays,
-      ideas: rows.map(factsOf),
-      moves: listMovesSince(db, since),
-      thanks: listThanksSince(db, since),
+      cap: DIGEST_LIST_CAP,
     });
-    // The walk shows every open idea and, of Afgerond, only what was finished since last time.
-    const walk = rows.filter(({ card }) => card.stage !== 'afgerond' || Date.parse(card.stageEnteredAt) >= Date.parse(since));
-    return { ...rules, sinceStandupId: previous?.id ?? null, timeZone, cards: withDays(walk, today, timeZone) };
+    // The walk: each open column's first cards in board order and, of Afgerond, what was finished since last time.
+    const walk = [
+      ...OPEN_STAGES.flatMap((stage) => listColumnCards(db, stage, WALK_COLUMN_CAP)),
+      ...listFinishedSince(db, since, WALK_COLUMN_CAP),
+    ];
+    return {
+      ...digest,
+      sinceStandupId: previous?.id ?? null,
+      timeZone,
+      cards: withDays(listCardsByIds(db, mentionedIds(digest)), today, timeZone),
+      walk: withDays(walk, today, timeZone),
+      walkTotals: countWalk(db, since),
+    };
   },
 
   'standup:finish': ({ db, at, uuid }, input) => {

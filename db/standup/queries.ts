@@ -74,7 +74,7 @@ export function listThanksOfPerson(db: Db, personId: string, role: 'to' | 'from'
 /** A card row with the domain's names already (SQL aliases), plus the facts the digest needs. */
 type CardRow = Omit<StandupCard, 'workingDaysInStage' | 'valueIds'> & { valueIds: string | null; updatedAt: string };
 
-const STAGE_ORDER = `CASE i.stage ${STAGES.map((s, n) => `WHEN '${s}' THEN ${n}`).join(' ')} END`;
+export const STAGE_ORDER = `CASE i.stage ${STAGES.map((s, n) => `WHEN '${s}' THEN ${n}`).join(' ')} END`;
 
 const CARD_SELECT = `
   SELECT i.id, i.title, i.kind, i.stage, i.position, i.touchpoint_id AS touchpointId, i.author_id AS authorId,
@@ -100,6 +100,56 @@ export function listLiveCards(db: Db): CardWithFacts[] {
   return (
     stmt(db, `${CARD_SELECT} WHERE i.deleted_at IS NULL ORDER BY ${STAGE_ORDER}, i.position, i.created_at, i.id`).all() as CardRow[]
   ).map(toCard);
+}
+
+/** Live ideas by id (unknown and deleted ones left out), in board order. */
+export function listCardsByIds(db: Db, ids: readonly string[]): CardWithFacts[] {
+  if (ids.length === 0) return [];
+  return (
+    stmt(
+      db,
+      `${CARD_SELECT} WHERE i.id IN (SELECT value FROM json_each(?)) AND i.deleted_at IS NULL
+       ORDER BY ${STAGE_ORDER}, i.position, i.created_at, i.id`,
+    ).all(JSON.stringify(ids)) as CardRow[]
+  ).map(toCard);
+}
+
+/** The first `limit` live cards of an open column in board order. */
+export function listColumnCards(db: Db, stage: Stage, limit: number): CardWithFacts[] {
+  return (
+    stmt(db, `${CARD_SELECT} WHERE i.deleted_at IS NULL AND i.stage = ? ORDER BY i.position, i.created_at, i.id LIMIT ?`).all(
+      stage,
+      limit,
+    ) as CardRow[]
+  ).map(toCard);
+}
+
+/** The first `limit` cards finished at or after `since`, most recently finished first. */
+export function listFinishedSince(db: Db, since: string, limit: number): CardWithFacts[] {
+  return (
+    stmt(
+      db,
+      `${CARD_SELECT} WHERE i.deleted_at IS NULL AND i.stage = 'afgerond' AND i.stage_entered_at >= ?
+       ORDER BY i.stage_entered_at DESC, i.position, i.created_at, i.id LIMIT ?`,
+    ).all(since, limit) as CardRow[]
+  ).map(toCard);
+}
+
+/** Live cards per column: the open columns in all, Afgerond only those finished at or after `since`. */
+export function countWalk(db: Db, since: string): Record<Stage, number> {
+  const totals = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+  const rows = stmt(
+    db,
+    `SELECT stage, count(*) AS n FROM ideas WHERE deleted_at IS NULL AND stage IN ('nieuw', 'plan', 'do', 'check', 'act') GROUP BY stage`,
+  ).all() as { stage: Stage; n: number }[];
+  for (const r of rows) totals[r.stage] = r.n;
+  totals.afgerond = stmt(
+    db,
+    `SELECT count(*) FROM ideas WHERE deleted_at IS NULL AND stage = 'afgerond' AND stage_entered_at >= ?`,
+  )
+    .pluck()
+    .get(since) as number;
+  return totals;
 }
 
 /** Live ideas a person logged or owns, in board order. */

@@ -152,7 +152,7 @@ describe('digest rules', () => {
         { id: 't3', fromId: 'bram', toId: 'anna', ideaId: null, ideaTitle: null, message: 'Top', createdAt: '2026-03-02T08:00:00.000Z', updatedAt: '2026-03-02T08:00:00.000Z' },
       ],
     });
-    expect(d.newIdeas).toEqual([{ personId: 'bram', ideaIds: ['at', 'after'] }]);
+    expect(d.newIdeas).toEqual([{ personId: 'bram', ideaIds: ['at', 'after'], count: 2 }]);
     expect(d.moved).toEqual([{ ideaId: 'after', fromStage: 'nieuw', toStage: 'plan', at: '2026-03-02T07:00:00.000Z' }]);
     // 23:30+01:00 is 22:30 UTC: before the stand-up ended, although its text sorts after it.
     expect(d.thanks.map((t) => t.id)).toEqual(['t3']);
@@ -168,8 +168,8 @@ describe('digest rules', () => {
       ],
     });
     expect(d.newIdeas).toEqual([
-      { personId: 'bram', ideaIds: ['b1', 'b2'] },
-      { personId: 'anna', ideaIds: ['a1'] },
+      { personId: 'bram', ideaIds: ['b1', 'b2'], count: 2 },
+      { personId: 'anna', ideaIds: ['a1'], count: 1 },
     ]);
   });
 

@@ -35,7 +35,7 @@ describe('standup:digest', () => {
     // Tuesday 10 March, local midnight 7 days earlier: Tuesday 3 March 00:00 in Amsterdam.
     expect(first.since).toBe('2026-03-02T23:00:00.000Z');
     expect(first.today).toBe('2026-03-10');
-    expect(first.newIdeas).toEqual([{ personId: team.bram.id, ideaIds: [recent.id] }]);
+    expect(first.newIdeas).toEqual([{ personId: team.bram.id, ideaIds: [recent.id], count: 1 }]);
     expect(first.moved).toEqual([expect.objectContaining({ ideaId: recent.id, fromStage: 'nieuw', toStage: 'plan' })]);
     expect(first.withoutOwner).toEqual(expect.arrayContaining([early.id, recent.id]));
     expect(first.cards.map((c) => c.id)).toEqual(expect.arrayContaining([early.id, recent.id]));
@@ -58,7 +58,7 @@ describe('standup:digest', () => {
     const second = await unwrap(api['standup:digest']({ timeZone: TZ }));
     expect(second.sinceStandupId).toBe(standup.id);
     expect(second.since).toBe(standup.endedAt);
-    expect(second.newIdeas).toEqual([{ personId: team.anna.id, ideaIds: [later.id] }]);
+    expect(second.newIdeas).toEqual([{ personId: team.anna.id, ideaIds: [later.id], count: 1 }]);
     expect(second.moved).toEqual([]);
   });
 
@@ -95,6 +95,8 @@ describe('standup:digest', () => {
     const d = await unwrap(api['standup:digest']({ timeZone: TZ }));
     expect(d.adopted).toEqual([fresh.id]);
     expect(d.cards.map((c) => c.id)).toEqual([fresh.id]);
+    expect(d.walk.filter((c) => c.stage === 'afgerond').map((c) => c.id)).toEqual([fresh.id]);
+    expect(d.walkTotals.afgerond).toBe(1);
     expect(d.thanks).toEqual([thanks]);
   });
 
