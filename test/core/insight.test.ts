@@ -309,3 +309,28 @@ describe('insight:ideas', () => {
     expect(verleuk.map((i) => i.title)).toEqual(['I3', 'I2']);
   });
 });
+
+describe('Inzicht: an event exactly on a week boundary belongs to the week that starts there', () => {
+  it('counts it in the new week, and the board at the end of the old week does not have it yet', async () => {
+    const own = makeCore();
+    own.clock.set('2026-12-01T08:00:00.000Z');
+    const crew = await setupTeam(own.api);
+    own.clock.set(WEEKS[1]!);
+    const idea = await unwrap(
+      own.api['ideas:create']({ actorId: crew.anna.id, title: 'Op de grens', kind: 'verbeter', touchpointId: crew.touchpoints[0]!.id }),
+    );
+    own.clock.set(WEEKS[2]!);
+    await unwrap(own.api['ideas:move']({ id: idea.id, actorId: crew.anna.id, toStage: 'plan', afterId: null }));
+    own.clock.set('2027-01-20T12:00:00.000Z');
+    const r = await unwrap(own.api['insight:get']({ weeks: WEEKS, months: MONTHS, filter: {} }));
+    expect(r.ideasPerWeek.map((w) => w.verbeter)).toEqual([0, 1, 0, 0, 0]);
+    expect(r.wipPerWeek.map((w) => [w.nieuw, w.plan])).toEqual([
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [0, 1],
+      [0, 1],
+    ]);
+    expect(r.timeInStage.find((s) => s.stage === 'nieuw')).toMatchObject({ count: 1, medianMs: 7 * D });
+  });
+});
