@@ -1,13 +1,14 @@
 /**
- * The Inzicht figures: one function per figure, each one SQL query over ideas and the append-only events.
- * Exported for the benchmark (time them at 100k ideas) and the tests.
+ * The Inzicht figures: one function per figure, each computed in SQL over ideas and the append-only events, reading
+ * only what the period needs (indexes from migration 0040). Exported for the benchmark and the tests.
  *
  * Conventions, the same for every figure:
  * - A period is a list of ascending instants (ISO 8601, UTC) the renderer computed from local Monday/month starts;
  *   bucket n is [b[n], b[n+1]). The core compares its own UTC timestamps with them.
  * - Filters (kind, touchpoint, person = author or owner) apply to an idea's current fields.
  * - Ideas deleted now count nowhere, except in the board's history (WIP per week, WIP limits): a card that stood in
- *   a column before it was deleted did stand there, so those two replay the deleted and restored events too.
+ *   a column before it was deleted did stand there. That history is the board now minus the changes (moved, cycle,
+ *   deleted, restored events) since the moment asked about.
  * - "Finished in the period": the idea is in Afgerond now and its last move into Afgerond lies in the period.
  * - Percentiles use the nearest rank: the value at position ceil(p·n) of the sorted durations (the median is p50).
  */
@@ -350,7 +351,7 @@ export function levelCoverage(db: Db, q: InsightQuery): InsightReport['levelCove
 /**
  * Per column with a limit (the current settings), over the whole board: how many times in the period the column
  * went over its limit (a column already over at the start counts once), how long it stood over it (up to now) and
- * its highest count in the period. Replayed from the events in (time, seq) order.
+ * its highest count in the period. The counts at the period's start, then the period's events in (time, seq) order.
  */
 export function wipExceeded(db: Db, q: InsightQuery): InsightReport['wipExceeded'] {
   const limited = STAGES.filter((s) => q.wipLimits[s] !== null);
