@@ -191,7 +191,7 @@ export const createStandupSlice: SliceCreator<StandupSlice> = (api) => (set, get
       // Only ids this database knows go along: a meeting restored from another data folder or an idea deleted
       // meanwhile must not block saving the rest.
       const live = new Set(get().people.map((p) => p.id));
-      const ideas = new Set([...(digest?.cards.map((c) => c.id) ?? []), ...Object.keys(get().cards)]);
+      const ideas = new Set([...(digest?.cards.map((c) => c.id) ?? []), ...(digest?.walk.map((c) => c.id) ?? []), ...Object.keys(get().cards)]);
       const res = await api['standup:finish']({
         timeZone: localTimeZone(),
         durationSeconds: Math.max(0, Math.min(MAX_SECONDS, Math.round((Date.now() - session.startedAt) / 1000))),
@@ -266,11 +266,16 @@ export const createStandupSlice: SliceCreator<StandupSlice> = (api) => (set, get
       if (!idea) return false;
       const digest = get().standup.digest;
       if (digest) {
+        const withPlan = <C extends { id: string }>(c: C) => (c.id === ideaId ? { ...c, ownerId: idea.ownerId, checkOn: idea.checkOn } : c);
+        // The digest lists at most its first entries: an idea that got an owner leaves the count only if it was listed.
+        const owned = idea.ownerId !== null && digest.withoutOwner.includes(ideaId);
         patch({
           digest: {
             ...digest,
-            cards: digest.cards.map((c) => (c.id === ideaId ? { ...c, ownerId: idea.ownerId, checkOn: idea.checkOn } : c)),
-            withoutOwner: idea.ownerId === null ? digest.withoutOwner : digest.withoutOwner.filter((id) => id !== ideaId),
+            cards: digest.cards.map(withPlan),
+            walk: digest.walk.map(withPlan),
+            withoutOwner: owned ? digest.withoutOwner.filter((id) => id !== ideaId) : digest.withoutOwner,
+            counts: { ...digest.counts, withoutOwner: digest.counts.withoutOwner - (owned ? 1 : 0) },
           },
         });
       }

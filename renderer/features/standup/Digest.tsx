@@ -23,10 +23,20 @@ function Section({ title, hint, count, children }: { title: string; hint?: strin
 /** Lists longer than this show their first lines and "Toon alle n". */
 const LIST_FIRST = 8;
 
-function IdeaList({ ids, titleOf, extra }: { ids: readonly string[]; titleOf: (id: string) => string; extra?: (id: string) => ReactNode }) {
+interface IdeaListProps {
+  ids: readonly string[];
+  /** How many the list has in all; the digest sends only the first ones. */
+  total: number;
+  titleOf: (id: string) => string;
+  extra?: (id: string) => ReactNode;
+}
+
+function IdeaList({ ids, total, titleOf, extra }: IdeaListProps) {
   const t = useT();
   const [all, setAll] = useState(false);
   const shown = all ? ids : ids.slice(0, LIST_FIRST);
+  // Past the digest's cap: said in words once the list is open to its end.
+  const rest = shown.length === ids.length ? total - ids.length : 0;
   return (
     <>
       <ul className="standup-list">
@@ -37,9 +47,14 @@ function IdeaList({ ids, titleOf, extra }: { ids: readonly string[]; titleOf: (i
           </li>
         ))}
       </ul>
+      {rest > 0 && <p className="standup-digest__rest">{t('standup.digest.more', { count: rest })}</p>}
       {ids.length > LIST_FIRST && (
         <button type="button" className="standup-link standup-digest__more" aria-expanded={all} onClick={() => setAll(!all)}>
-          {all ? t('standup.digest.fewer') : t('standup.digest.all', { count: ids.length })}
+          {all
+            ? t('standup.digest.fewer')
+            : total > ids.length
+              ? t('standup.digest.first', { count: ids.length })
+              : t('standup.digest.all', { count: ids.length })}
         </button>
       )}
     </>
@@ -56,18 +71,11 @@ export function Digest({ digest }: { digest: StandupDigest }) {
   const titleOf = (id: string) => cards.get(id)?.title ?? t('standup.past.deletedIdea');
   const none = <p className="standup-none">{t('standup.digest.none')}</p>;
 
-  const ideaList = (ids: readonly string[], extra?: (id: string) => ReactNode) =>
-    ids.length === 0 ? none : <IdeaList ids={ids} titleOf={titleOf} extra={extra} />;
+  const ideaList = (ids: readonly string[], total: number, extra?: (id: string) => ReactNode) =>
+    ids.length === 0 ? none : <IdeaList ids={ids} total={total} titleOf={titleOf} extra={extra} />;
 
-  const total =
-    digest.newIdeas.length +
-    digest.moved.length +
-    digest.readyForCheck.length +
-    digest.stuck.length +
-    digest.withoutOwner.length +
-    digest.adopted.length +
-    digest.checkDue.length +
-    digest.thanks.length;
+  const counts = digest.counts;
+  const total = Object.values(counts).reduce((n, c) => n + c, 0) + digest.thanks.length;
 
   const days = (n: number) => t('standup.digest.workingDays', { count: n });
   const readyDays = new Map(digest.readyForCheck.map((d) => [d.ideaId, d.workingDays]));
@@ -84,22 +92,23 @@ export function Digest({ digest }: { digest: StandupDigest }) {
       </p>
       {total === 0 && <p className="standup-digest__quiet">{t('standup.digest.empty')}</p>}
       <div className="standup-digest__grid">
-        <Section title={t('standup.digest.newIdeas')} count={digest.newIdeas.reduce((n, g) => n + g.ideaIds.length, 0)}>
+        <Section title={t('standup.digest.newIdeas')} count={counts.newIdeas}>
           {digest.newIdeas.length === 0
             ? none
             : digest.newIdeas.map((group) => (
                 <div key={group.personId} className="standup-digest__group">
                   <p className="standup-digest__person">
                     <PersonLink id={group.personId} name={nameOf(group.personId)} />{' '}
-                    <span className="standup-count standup-count--small">{group.ideaIds.length}</span>
+                    <span className="standup-count standup-count--small">{group.count}</span>
                   </p>
-                  {ideaList(group.ideaIds)}
+                  {ideaList(group.ideaIds, group.count)}
                 </div>
               ))}
         </Section>
-        <Section title={t('standup.digest.moved')} count={digest.moved.length}>
+        <Section title={t('standup.digest.moved')} count={counts.moved}>
           {ideaList(
             digest.moved.map((m) => m.ideaId),
+            counts.moved,
             (id) => {
               const m = moves.get(id)!;
               return t('standup.digest.moveFromTo', { from: m.fromStage ? t(`stage.${m.fromStage}`) : '…', to: t(`stage.${m.toStage}`) });
@@ -109,32 +118,35 @@ export function Digest({ digest }: { digest: StandupDigest }) {
         <Section
           title={t('standup.digest.readyForCheck')}
           hint={t('standup.digest.readyForCheck.hint', { days: settings.standupDoDays })}
-          count={digest.readyForCheck.length}
+          count={counts.readyForCheck}
         >
           {ideaList(
             digest.readyForCheck.map((d) => d.ideaId),
+            counts.readyForCheck,
             (id) => days(readyDays.get(id)!),
           )}
         </Section>
         <Section
           title={t('standup.digest.stuck')}
           hint={t('standup.digest.stuck.hint', { days: settings.standupStuckDays })}
-          count={digest.stuck.length}
+          count={counts.stuck}
         >
           {ideaList(
             digest.stuck.map((d) => d.ideaId),
+            counts.stuck,
             (id) => days(stuckDays.get(id)!),
           )}
         </Section>
-        <Section title={t('standup.digest.withoutOwner')} count={digest.withoutOwner.length}>
-          {ideaList(digest.withoutOwner, (id) => t(`stage.${cards.get(id)?.stage ?? 'nieuw'}`))}
+        <Section title={t('standup.digest.withoutOwner')} count={counts.withoutOwner}>
+          {ideaList(digest.withoutOwner, counts.withoutOwner, (id) => t(`stage.${cards.get(id)?.stage ?? 'nieuw'}`))}
         </Section>
-        <Section title={t('standup.digest.adopted')} count={digest.adopted.length}>
-          {ideaList(digest.adopted)}
+        <Section title={t('standup.digest.adopted')} count={counts.adopted}>
+          {ideaList(digest.adopted, counts.adopted)}
         </Section>
-        <Section title={t('standup.digest.checkDue')} count={digest.checkDue.length}>
+        <Section title={t('standup.digest.checkDue')} count={counts.checkDue}>
           {ideaList(
             digest.checkDue.map((c) => c.ideaId),
+            counts.checkDue,
             (id) => t('standup.digest.checkOn', { date: formatShortDay(checkOn.get(id)!, dateLocale) }),
           )}
         </Section>

@@ -128,7 +128,7 @@ export function Meeting({ digest }: { digest: StandupDigest }) {
       <div className="standup-meeting__body">
         <div className="standup-meeting__main">
           {walking ? (
-            <Walk cards={digest.cards} index={Math.min(session.walkIndex!, WALK_ORDER.length - 1)} />
+            <Walk cards={digest.walk} totals={digest.walkTotals} index={Math.min(session.walkIndex!, WALK_ORDER.length - 1)} />
           ) : (
             <>
               <Digest digest={digest} />

@@ -15,7 +15,8 @@ interface PrintLayoutProps {
   title: string;
   meta: string;
   attendees: string[];
-  blocks: [string, string[]][];
+  /** Heading, lines, and how many there are in all when the lines are only the first ones. */
+  blocks: [string, string[], number?][];
   notes: string;
   actions: string[];
 }
@@ -30,10 +31,10 @@ function PrintLayout({ title, meta, attendees, blocks, notes, actions }: PrintLa
         <strong>{t('standup.past.attendees')}:</strong> {attendees.length ? attendees.join(', ') : t('standup.past.nobody')}
       </p>
       <div className="standup-print__digest">
-        {blocks.map(([heading, items]) => (
+        {blocks.map(([heading, items, count]) => (
           <div key={heading} className="standup-print__block">
             <h2>
-              {heading} ({items.length})
+              {heading} ({count ?? items.length})
             </h2>
             {items.length === 0 ? (
               <p>{t('standup.digest.none')}</p>
@@ -42,7 +43,7 @@ function PrintLayout({ title, meta, attendees, blocks, notes, actions }: PrintLa
                 {items.slice(0, BLOCK_LINES).map((item, i) => (
                   <li key={i}>{item}</li>
                 ))}
-                {items.length > BLOCK_LINES && <li>{t('standup.digest.more', { count: items.length - BLOCK_LINES })}</li>}
+                {(count ?? items.length) > BLOCK_LINES && <li>{t('standup.digest.more', { count: (count ?? items.length) - BLOCK_LINES })}</li>}
               </ul>
             )}
           </div>
@@ -84,15 +85,20 @@ export function MeetingPrint({ digest }: { digest: StandupDigest }) {
       meta={`${t('standup.print.duration')}: ${minutes} min · ${t('standup.past.lead')}: ${me ? nameOf(me) : '—'} · ${since}`}
       attendees={session.attendeeIds.map(nameOf)}
       blocks={[
-        [t('standup.digest.newIdeas'), digest.newIdeas.flatMap((g) => g.ideaIds.map((id) => `${title(id)} (${nameOf(g.personId)})`))],
+        [
+          t('standup.digest.newIdeas'),
+          digest.newIdeas.flatMap((g) => g.ideaIds.map((id) => `${title(id)} (${nameOf(g.personId)})`)),
+          digest.counts.newIdeas,
+        ],
         [
           t('standup.digest.moved'),
           digest.moved.map((m) => `${title(m.ideaId)}: ${m.fromStage ? t(`stage.${m.fromStage}`) : '…'} → ${t(`stage.${m.toStage}`)}`),
+          digest.counts.moved,
         ],
-        [t('standup.digest.readyForCheck'), digest.readyForCheck.map((d) => title(d.ideaId))],
-        [t('standup.digest.stuck'), digest.stuck.map((d) => title(d.ideaId))],
-        [t('standup.digest.withoutOwner'), digest.withoutOwner.map(title)],
-        [t('standup.digest.adopted'), digest.adopted.map(title)],
+        [t('standup.digest.readyForCheck'), digest.readyForCheck.map((d) => title(d.ideaId)), digest.counts.readyForCheck],
+        [t('standup.digest.stuck'), digest.stuck.map((d) => title(d.ideaId)), digest.counts.stuck],
+        [t('standup.digest.withoutOwner'), digest.withoutOwner.map(title), digest.counts.withoutOwner],
+        [t('standup.digest.adopted'), digest.adopted.map(title), digest.counts.adopted],
         [t('standup.digest.thanks'), digest.thanks.map((x) => `${nameOf(x.fromId)} → ${nameOf(x.toId)}: ${x.message}`)],
       ]}
       notes={session.notes}

@@ -24,12 +24,14 @@ function isTyping(target: EventTarget | null): boolean {
   return tag === 'INPUT' && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes((target as HTMLInputElement).type);
 }
 
-export function Walk({ cards, index }: { cards: readonly StandupCard[]; index: number }) {
+export function Walk({ cards, totals, index }: { cards: readonly StandupCard[]; totals: Record<Stage, number>; index: number }) {
   const t = useT();
   const store = useAppStoreApi();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const stage = WALK_ORDER[index]!;
   const shown = cards.filter((c) => c.stage === stage);
+  // The digest sends each column's first cards; the rest stay on the board.
+  const rest = Math.max(0, totals[stage] - shown.length);
   const shownKey = shown.map((c) => c.id).join(',');
   const [thanking, setThanking] = useState<StandupCard | null>(null);
 
@@ -49,7 +51,7 @@ export function Walk({ cards, index }: { cards: readonly StandupCard[]; index: n
   const first = useRef(true);
   useEffect(() => {
     const s = store.getState();
-    s.announce(t('standup.walk.announce', { stage: t(`stage.${stage}`), count: shown.length }));
+    s.announce(t('standup.walk.announce', { stage: t(`stage.${stage}`), count: totals[stage] }));
     if (first.current) {
       first.current = false;
       // Opened with "Begin bij Afgerond": that button is gone, so focus starts at the column instead of the page.
@@ -91,7 +93,7 @@ export function Walk({ cards, index }: { cards: readonly StandupCard[]; index: n
                 onClick={() => go(i)}
               >
                 {t(`stage.${s}`)}
-                <span className="standup-count standup-count--small">{cards.filter((c) => c.stage === s).length}</span>
+                <span className="standup-count standup-count--small">{totals[s]}</span>
               </button>
             </li>
           ))}
@@ -111,7 +113,7 @@ export function Walk({ cards, index }: { cards: readonly StandupCard[]; index: n
         {t(`stage.${stage}`)}
         <span className="standup-walk__position">
           {t('standup.walk.position', { index: index + 1, total: WALK_ORDER.length, stage: t(`stage.${stage}`) })} ·{' '}
-          {t('standup.walk.count', { count: shown.length })}
+          {t('standup.walk.count', { count: totals[stage] })}
         </span>
       </h3>
       {stage === 'afgerond' && <p className="standup-digest__hint">{t('standup.walk.afgerondHint')}</p>}
@@ -124,6 +126,7 @@ export function Walk({ cards, index }: { cards: readonly StandupCard[]; index: n
           ))}
         </ul>
       )}
+      {rest > 0 && <p className="standup-walk__rest">{t('standup.walk.rest', { count: rest })}</p>}
       {thanking && (
         <Dialog title={t('standup.thanks.dialog', { title: thanking.title })} onClose={() => setThanking(null)}>
           <ThanksForm ideaId={thanking.id} suggestedToId={thanking.ownerId ?? thanking.authorId} onDone={() => setThanking(null)} focusOnOpen />
