@@ -15,17 +15,24 @@ function ftsInStep(db: ReturnType<typeof openDatabase>): void {
   for (const i of ideas) expect(i.key).toEqual(expect.any(Number));
 }
 
+const at = '2026-03-02T09:00:00.000Z';
+
+/** A file written through an older schema, with one person, journey and touchpoint (p1, j1, t1) for its ideas. */
+function olderFile(file: string, migrations: typeof MIGRATIONS): ReturnType<typeof openDatabase> {
+  const db = openDatabase(file, { migrations });
+  db.exec(`
+    INSERT INTO people VALUES ('p1', 'Anna', 0, '${at}', '${at}');
+    INSERT INTO journeys VALUES ('j1', 'Klantreis', 1, 0, '${at}', '${at}');
+    INSERT INTO touchpoints VALUES ('t1', 'j1', 'Telefoon', 1, 0, '${at}', '${at}');`);
+  return db;
+}
+
 describe('migration 0050 (fast board)', () => {
   it('keys every FTS row by a stable search_rowid, keeping the ideas and search of an older file', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'kaizenbord.db');
     // An older file with ideas in it, written through the schema before 0050.
-    const old = openDatabase(file, { migrations: before50 });
-    const at = '2026-03-02T09:00:00.000Z';
-    old.exec(`
-      INSERT INTO people VALUES ('p1', 'Anna', 0, '${at}', '${at}');
-      INSERT INTO journeys VALUES ('j1', 'Klantreis', 1, 0, '${at}', '${at}');
-      INSERT INTO touchpoints VALUES ('t1', 'j1', 'Telefoon', 1, 0, '${at}', '${at}');`);
+    const old = olderFile(file, before50);
     const insert = old.prepare(
       `INSERT INTO ideas (id, title, description, kind, stage, position, touchpoint_id, author_id, stage_entered_at, created_at, updated_at)
        VALUES (?, ?, ?, 'verbeter', 'nieuw', ?, 't1', 'p1', '${at}', '${at}', '${at}')`,
@@ -100,5 +107,62 @@ describe('migration 0050 (fast board)', () => {
     const titles = async (query: string) => (await unwrap(t.api['board:get']({ filter: { query } }))).cards.map((c) => c.title);
     expect(await titles('wachttijd')).toHaveLength(4);
     expect(await titles('kortere')).toEqual(['Kortere rij']);
+  });
+});
+
+describe('migration 0070 (fast search)', () => {
+  const before70 = MIGRATIONS.filter((m) => m.version < 70);
+
+  it('rebuilds the FTS index with one- and two-letter prefixes, keeping every row, key and match of an older file', async () => {
+    const file = path.join(tempDir(), 'kaizenbord.db');
+    // An older file with open, finished and deleted ideas of both kinds, written through the schema before 0070.
+    const seeded = olderFile(file, before70);
+    const insert = seeded.prepare(
+      `INSERT INTO ideas (id, title, description, kind, stage, outcome, position, touchpoint_id, author_id, stage_entered_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 't1', 'p1', '${at}', '${at}', '${at}')`,
+    );
+    for (let i = 0; i < 40; i++) {
+      const done = i % 4 !== 0;
+      insert.run(`idea-${i}`, `Idee ${i} over terugbellen`, i % 2 ? 'koffie' : 'thee', i % 3 ? 'verbeter' : 'verleuk', done ? 'afgerond' : 'plan', done ? 'adopted' : null, i);
+    }
+    seeded.prepare("UPDATE ideas SET deleted_at = ? WHERE id = 'idea-5'").run(at);
+    const queries = ['"t"*', '"te"*', '"k"*', '"ko"*', '"terugbel"*', '"i"* "t"*', '"wacht"*'];
+    const matchesOf = (db: ReturnType<typeof openDatabase>) =>
+      queries.map((q) => db.prepare('SELECT rowid, idea_id FROM ideas_fts WHERE ideas_fts MATCH ? ORDER BY rowid').raw().all(q));
+    const before = matchesOf(seeded);
+    expect(before[0]).toHaveLength(40);
+    expect(before[2]).toHaveLength(20);
+    expect(seeded.prepare("SELECT sql FROM sqlite_schema WHERE name = 'ideas_fts'").pluck().get()).not.toMatch(/prefix/);
+    seeded.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'ideas_fts'").pluck().get()).toMatch(/prefix = '1 2'/);
+      ftsInStep(db);
+      expect(matchesOf(db)).toEqual(before);
+      // The triggers of 0050 write to the rebuilt table.
+      db.prepare("UPDATE ideas SET description = 'wachtmuziek' WHERE id = 'idea-3'").run();
+      db.prepare("DELETE FROM ideas WHERE id = 'idea-4'").run();
+      ftsInStep(db);
+      expect(db.prepare('SELECT idea_id FROM ideas_fts WHERE ideas_fts MATCH ?').pluck().all('"wa"*')).toEqual(['idea-3']);
+      expect(db.prepare('SELECT count(*) FROM ideas_fts WHERE ideas_fts MATCH ?').pluck().get('"t"*')).toBe(39);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("joins the matches of a search to the covering index, never to the ideas' rows", () => {
+    const db = openDatabase(path.join(tempDir(), 'k.db'));
+    try {
+      const plan = db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT i.rowid, i.stage, i.kind, i.position, i.created_at, i.id
+             FROM ideas_fts f CROSS JOIN ideas i ON i.search_rowid = f.rowid WHERE ideas_fts MATCH ? AND i.deleted_at IS NULL`,
+        )
+        .all('"t"*') as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' ')).toMatch(/SCAN f VIRTUAL TABLE.*SEARCH i USING COVERING INDEX ideas_search_cover/);
+    } finally {
+      db.close();
+    }
   });
 });
