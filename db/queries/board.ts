@@ -13,10 +13,21 @@ import { toFtsQuery } from './search';
 
 type Db = Database.Database;
 
-type CardRow = Pick<
-  IdeaRow,
-  'id' | 'title' | 'kind' | 'stage' | 'position' | 'touchpoint_id' | 'author_id' | 'owner_id' | 'cycle' | 'stage_entered_at' | 'created_at' | 'outcome'
->;
+/** A card's columns as better-sqlite3 returns them raw (an array per row, in CARD_COLUMNS order): no object per row. */
+type CardRow = [
+  id: IdeaRow['id'],
+  title: IdeaRow['title'],
+  kind: IdeaRow['kind'],
+  stage: IdeaRow['stage'],
+  position: IdeaRow['position'],
+  touchpointId: IdeaRow['touchpoint_id'],
+  authorId: IdeaRow['author_id'],
+  ownerId: IdeaRow['owner_id'],
+  cycle: IdeaRow['cycle'],
+  stageEnteredAt: IdeaRow['stage_entered_at'],
+  createdAt: IdeaRow['created_at'],
+  outcome: IdeaRow['outcome'],
+];
 
 /**
  * The WHERE clause of a filter without its search text, from fixed fragments only; every value is a bound
@@ -44,21 +55,10 @@ function filterWhere(filter: BoardFilter): { where: string; params: string[] } {
   return { where: where.join(' AND '), params };
 }
 
-const toCard = (r: CardRow, valueIds: string[]): BoardCard => ({
-  id: r.id,
-  title: r.title,
-  kind: r.kind,
-  stage: r.stage,
-  position: r.position,
-  touchpointId: r.touchpoint_id,
-  authorId: r.author_id,
-  ownerId: r.owner_id,
-  valueIds,
-  cycle: r.cycle,
-  stageEnteredAt: r.stage_entered_at,
-  createdAt: r.created_at,
-  outcome: r.outcome,
-});
+const toCard = (
+  [id, title, kind, stage, position, touchpointId, authorId, ownerId, cycle, stageEnteredAt, createdAt, outcome]: CardRow,
+  valueIds: string[],
+): BoardCard => ({ id, title, kind, stage, position, touchpointId, authorId, ownerId, valueIds, cycle, stageEnteredAt, createdAt, outcome });
 
 const CARD_COLUMNS = `i.id, i.title, i.kind, i.stage, i.position, i.touchpoint_id, i.author_id, i.owner_id, i.cycle,
     i.stage_entered_at, i.created_at, i.outcome`;
@@ -74,7 +74,7 @@ function withValues(db: Db, rows: readonly CardRow[]): BoardCard[] {
   const rank = new Map(order.map((id, i) => [id, i]));
   const links = stmt(db, 'SELECT iv.idea_id, iv.value_id FROM json_each(?) p CROSS JOIN idea_values iv ON iv.idea_id = p.value')
     .raw()
-    .all(JSON.stringify(rows.map((r) => r.id))) as [ideaId: string, valueId: string][];
+    .all(JSON.stringify(rows.map((r) => r[0]))) as [ideaId: string, valueId: string][];
   const byIdea = new Map<string, string[]>();
   for (const [ideaId, valueId] of links) {
     if (!rank.has(valueId)) continue;
@@ -83,13 +83,13 @@ function withValues(db: Db, rows: readonly CardRow[]): BoardCard[] {
     else byIdea.set(ideaId, [valueId]);
   }
   const byRank = (a: string, b: string): number => rank.get(a)! - rank.get(b)!;
-  return rows.map((r) => toCard(r, byIdea.get(r.id)?.sort(byRank) ?? []));
+  return rows.map((r) => toCard(r, byIdea.get(r[0])?.sort(byRank) ?? []));
 }
 
 /** The rows of one column matching the filter, in board order (read off ideas_board_order); limit -1 for all. */
 function columnRows(db: Db, where: string, params: readonly string[], stage: Stage, limit: number): CardRow[] {
   const sql = `SELECT ${CARD_COLUMNS} FROM ideas i WHERE i.stage = ? AND ${where} ORDER BY i.position, i.created_at, i.id LIMIT ?`;
-  return stmt(db, sql).all(stage, ...params, limit) as CardRow[];
+  return stmt(db, sql).raw().all(stage, ...params, limit) as CardRow[];
 }
 
 // CROSS JOIN keeps the FTS table as the outer loop: the planner would otherwise scan ideas and probe the FTS per row.
@@ -129,9 +129,9 @@ function searchBoard(db: Db, filter: BoardFilter, match: string, doneLimit: numb
     const shown = stage === 'afgerond' ? column.slice(0, doneLimit) : column;
     for (const hit of shown) sent.push(hit[0]);
   }
-  const rows = stmt(db, `SELECT ${CARD_COLUMNS} FROM json_each(?) p CROSS JOIN ideas i ON i.rowid = p.value ORDER BY p.key`).all(
-    JSON.stringify(sent),
-  ) as CardRow[];
+  const rows = stmt(db, `SELECT ${CARD_COLUMNS} FROM json_each(?) p CROSS JOIN ideas i ON i.rowid = p.value ORDER BY p.key`)
+    .raw()
+    .all(JSON.stringify(sent)) as CardRow[];
   return { cards: withValues(db, rows), counts };
 }
 
@@ -157,7 +157,7 @@ export function loadBoard(db: Db, filter: BoardFilter, doneLimit: number = BOARD
     for (const stage of STAGES) {
       const column = columnRows(db, where, params, stage, stage === 'afgerond' ? doneLimit : -1);
       for (const row of column) rows.push(row);
-      if (stage !== 'afgerond') for (const row of column) counts[stage][row.kind]++;
+      if (stage !== 'afgerond') for (const row of column) counts[stage][row[2]]++;
     }
     cards = withValues(db, rows);
     // Afgerond is counted from the index, not from the page that was sent.
