@@ -208,6 +208,26 @@ describe('board:get pages Afgerond', () => {
     }
   });
 
+  it('pages and counts a search combined with a filter exactly as the whole board filtered', async () => {
+    const t = await bigBoard();
+    const person = t.db.prepare('SELECT author_id FROM ideas GROUP BY author_id ORDER BY count(*) DESC').pluck().get() as string;
+    for (const filter of [{ kind: 'verleuk' }, { personId: person }, { kind: 'verbeter', personId: person }] as BoardFilter[]) {
+      for (const query of ['k', 'terugbel']) {
+        const label = `${JSON.stringify(filter)} ${query}`;
+        const ids = new Set(t.db.prepare('SELECT idea_id FROM ideas_fts WHERE ideas_fts MATCH ?').pluck().all(toFtsQuery(query)!) as string[]);
+        const expected = listBoard(t.db, filter).filter((c) => ids.has(c.id));
+        const done = expected.filter((c) => c.stage === 'afgerond');
+        expect(done.length, label).toBeGreaterThan(3);
+        const found = await unwrap(t.api['board:get']({ filter: { ...filter, query }, doneLimit: 3 }));
+        expect(found.cards, label).toEqual([...expected.filter((c) => c.stage !== 'afgerond'), ...done.slice(0, 3)]);
+        expect(found.doneHidden, label).toBe(done.length - 3);
+        const counts = Object.fromEntries(STAGES.map((s) => [s, { verbeter: 0, verleuk: 0 }]));
+        for (const c of expected) counts[c.stage]![c.kind]++;
+        expect(found.counts, label).toEqual(counts);
+      }
+    }
+  });
+
   it("gives every card its belevingswaarden in the values' order, also after a reorder and on the search path", async () => {
     const t = await bigBoard();
     const valuesOf = t.db.prepare(
