@@ -93,43 +93,41 @@ function columnRows(db: Db, where: string, params: readonly string[], stage: Sta
 }
 
 // CROSS JOIN keeps the FTS table as the outer loop: the planner would otherwise scan ideas and probe the FTS per row.
+/** A column's place on the board, for sorting matches in SQL. */
+const STAGE_RANK = `CASE i.stage ${STAGES.map((s, n) => `WHEN '${s}' THEN ${n}`).join(' ')} END`;
+
 const FTS_JOIN = 'ideas_fts f CROSS JOIN ideas i ON i.search_rowid = f.rowid';
-
-type Hit = [rowid: number, stage: Stage, kind: Kind, position: number, createdAt: string, id: string];
-
-/** Board order within a column: position, then creation, then id (as the index ideas_board_order). */
-function byBoardOrder(a: Hit, b: Hit): number {
-  if (a[3] !== b[3]) return a[3] - b[3];
-  if (a[4] !== b[4]) return a[4] < b[4] ? -1 : 1;
-  return a[5] < b[5] ? -1 : a[5] > b[5] ? 1 : 0;
-}
 
 /**
  * With search text, driven by the FTS index (scanning each column and testing it against the match set instead
  * touches every idea in Afgerond, however few match). The matches are joined to ideas_search_cover (0070), never to
- * the ideas' rows. The open columns' matches come to TypeScript with their sort keys; Afgerond's, which may be
- * nearly every idea, never do: SQLite counts them per kind and keeps only the first page in its sorter. Reading
- * every match into TypeScript and sorting Afgerond there cost twice as much at 100k ideas.
+ * the ideas' rows. Two passes over the matches: one counts Afgerond's per kind and lists the open columns' in board
+ * order (rowid, stage and kind only: no REAL position goes through JSON), the other keeps Afgerond's first page in
+ * SQLite's sorter. Afgerond's matches, which may be nearly every idea, never come to TypeScript: reading every match
+ * into TypeScript and sorting there cost three to four times as much at 100k ideas.
  */
 function searchBoard(db: Db, filter: BoardFilter, match: string, doneLimit: number): { cards: BoardCard[]; counts: BoardCounts } {
   const { where, params } = filterWhere(filter);
-  const from = `${FTS_JOIN} WHERE ideas_fts MATCH ? AND ${where}`;
-  const open = stmt(db, `SELECT i.rowid, i.stage, i.kind, i.position, i.created_at, i.id FROM ${from} AND i.stage <> 'afgerond'`)
+  const scan = stmt(
+    db,
+    `SELECT ${KINDS.map(() => "count(*) FILTER (WHERE i.stage = 'afgerond' AND i.kind = ?)").join(', ')},
+            json_group_array(json_array(i.rowid, i.stage, i.kind) ORDER BY ${STAGE_RANK}, i.position, i.created_at, i.id)
+              FILTER (WHERE i.stage <> 'afgerond')
+       FROM ${FTS_JOIN} WHERE ideas_fts MATCH ? AND ${where}`,
+  )
     .raw()
-    .all(match, ...params) as Hit[];
+    .get(...KINDS, match, ...params) as [...number[], string];
   const counts = emptyCounts();
-  const byStage = new Map<Stage, Hit[]>(STAGES.map((s) => [s, []]));
-  for (const hit of open) {
-    counts[hit[1]][hit[2]]++;
-    byStage.get(hit[1])!.push(hit);
-  }
-  const done = stmt(db, `SELECT i.kind, count(*) FROM ${from} AND i.stage = 'afgerond' GROUP BY i.kind`)
-    .raw()
-    .all(match, ...params) as [Kind, number][];
-  for (const [kind, n] of done) counts.afgerond[kind] = n;
+  KINDS.forEach((k, n) => (counts.afgerond[k] = scan[n] as number));
   const sent: number[] = [];
-  for (const stage of STAGES) if (stage !== 'afgerond') for (const hit of byStage.get(stage)!.sort(byBoardOrder)) sent.push(hit[0]);
-  const page = stmt(db, `SELECT i.rowid FROM ${from} AND i.stage = 'afgerond' ORDER BY i.position, i.created_at, i.id LIMIT ?`)
+  for (const [rowid, stage, kind] of JSON.parse(scan[KINDS.length] as string) as [number, Stage, Kind][]) {
+    counts[stage][kind]++;
+    sent.push(rowid);
+  }
+  const page = stmt(
+    db,
+    `SELECT i.rowid FROM ${FTS_JOIN} WHERE ideas_fts MATCH ? AND ${where} AND i.stage = 'afgerond' ORDER BY i.position, i.created_at, i.id LIMIT ?`,
+  )
     .pluck()
     .all(match, ...params, doneLimit) as number[];
   for (const rowid of page) sent.push(rowid);
