@@ -66,6 +66,8 @@ const REVIEWED: Record<string, Record<string, string>> = {
     counts: 'built from STAGES',
     aggregates: 'built from STAGES',
     span: 'fixed ms() expression',
+    changing: 'constant event-type condition',
+    where: "fixed condition passed to currentCounts (LIVE or 'i.deleted_at IS NULL')",
   },
   'db/standup/queries.ts': { where: "one of two fixed WHERE clauses with '?' (listThanksOfPerson)" },
   'db/migrations/0020-standup.ts': { column: 'column name literal passed to dateCheck()' },
