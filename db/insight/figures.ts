@@ -55,6 +55,19 @@ const FILTERED = `(@kind IS NULL OR i.kind = @kind)
   AND (@touchpointId IS NULL OR i.touchpoint_id = @touchpointId)
   AND (@personId IS NULL OR i.author_id = @personId OR i.owner_id = @personId)`;
 
+/**
+ * The events that change a column's count, worded exactly as the WHERE of the partial index events_board_changes
+ * (migration 0080) so the board's history reads that covering index and never the event rows.
+ */
+const CHANGING = `e.type IN ('created', 'moved', 'cycle', 'restored', 'deleted')`;
+
+/**
+ * The event `e` is of an idea the filter keeps (deleted ones too: board history). Without a filter the idea is
+ * never looked up (the OR stops at its first term).
+ */
+const OF_FILTERED = `(@kind IS NULL AND @touchpointId IS NULL AND @personId IS NULL
+  OR EXISTS (SELECT 1 FROM ideas i WHERE i.id = e.idea_id AND ${FILTERED}))`;
+
 /** Buckets from a JSON array of boundaries: n, start, end. */
 const buckets = (json: string) => `buckets AS (
   SELECT n, start, "end" FROM (
@@ -69,19 +82,23 @@ const ms = (later: string, earlier: string) => `CAST(round((julianday(${later}) 
 /** The team: people not archived (just the filtered person when there is one). */
 const TEAM = `people p WHERE p.archived = 0 AND (@personId IS NULL OR p.id = @personId)`;
 
-/** Ideas finished in the period with the moment they were finished (`done_at`). */
+/**
+ * Ideas finished in the period with the moment they were finished (`done_at`): the last move into Afgerond lies in
+ * the period when one does and none came after it. Starts from the period's moves into Afgerond (events_moves_into)
+ * and looks for a later one per idea (events_finishes), never from every idea in Afgerond. Only the columns the
+ * figures read are taken from the (wide) idea rows.
+ */
 const FINISHED = `done AS MATERIALIZED (
-  -- "+e.to_stage": look the idea's own events up (events_by_idea), not every move into Afgerond.
-  SELECT i.id, (SELECT max(e.created_at) FROM events e
-                 WHERE e.idea_id = i.id AND e.type = 'moved' AND +e.to_stage = 'afgerond') AS done_at
-    FROM ideas i
-   -- Only ideas with a move into Afgerond in the period can have their last one there (events_moves_into).
-   WHERE i.id IN (SELECT m.idea_id FROM events m
-                   WHERE m.type = 'moved' AND m.to_stage = 'afgerond' AND m.created_at >= @from AND m.created_at < @to)
-     AND i.stage = 'afgerond' AND ${LIVE}
+  SELECT m.idea_id AS id, max(m.created_at) AS done_at FROM events m
+   WHERE m.type = 'moved' AND m.to_stage = 'afgerond' AND m.created_at >= @from AND m.created_at < @to
+     AND NOT EXISTS (SELECT 1 FROM events l WHERE l.idea_id = m.idea_id AND l.type = 'moved' AND l.to_stage = 'afgerond'
+                       AND l.created_at >= @to)
+   GROUP BY m.idea_id
 ),
 finished AS MATERIALIZED (
-  SELECT i.*, d.done_at FROM done d JOIN ideas i ON i.id = d.id WHERE d.done_at >= @from AND d.done_at < @to
+  SELECT i.cycle, i.outcome, i.grade_before, i.grade_after, i.touchpoint_id, i.created_at, d.done_at
+    FROM done d CROSS JOIN ideas i ON i.id = d.id
+   WHERE i.stage = 'afgerond' AND ${LIVE}
 )`;
 
 /**
@@ -226,19 +243,33 @@ const delta = (stage: Stage) =>
   `(CASE WHEN e.type IN ('created', 'moved', 'cycle', 'restored') AND e.to_stage = '${stage}' THEN 1 ELSE 0 END
   - CASE WHEN e.type IN ('moved', 'cycle', 'deleted') AND e.from_stage = '${stage}' THEN 1 ELSE 0 END)`;
 
-/** The columns' cards now, from the ideas table (`where` filters ideas aliased `i`). */
-const currentCounts = (where: string) =>
-  `(SELECT json_object(${STAGES.map((s) => `'${s}', count(CASE WHEN i.stage = '${s}' THEN 1 END)`).join(', ')})
-      FROM ideas i WHERE ${where})`;
+/**
+ * The columns' cards now, from the ideas table (`where` filters ideas aliased `i`): one grouped pass, on its own
+ * (a scalar subquery next to an aggregate over events cost several times as much).
+ */
+function currentCounts(db: Db, p: ReturnType<typeof params>, where: string): Record<Stage, number> {
+  const rows = stmt(db, `SELECT i.stage, count(*) AS n FROM ideas i WHERE ${where} GROUP BY i.stage`).all(p) as {
+    stage: Stage;
+    n: number;
+  }[];
+  const out = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+  for (const r of rows) out[r.stage] = r.n;
+  return out;
+}
+
+/** The counts as bound parameters @now_<stage>. */
+const nowParams = (counts: Record<Stage, number>) => Object.fromEntries(STAGES.map((s) => [`now_${s}`, counts[s]]));
 
 /**
  * Cards per column at the end of each week: the board as it stands now minus every change after that moment.
- * Only the events since the first week's end are read (one events_by_time range per week), never the whole history.
+ * Only the events since the first week's end are read (one events_board_changes range per week), never the whole
+ * history.
  */
 export function wipPerWeek(db: Db, q: InsightQuery): InsightReport['wipPerWeek'] {
+  const p = params(q);
   const sums = STAGES.map((s) => `'${s}', total(${delta(s)})`).join(', ');
   const counts = STAGES.map(
-    (s) => `CAST(json_extract(now_counts, '$.${s}') - sum(json_extract(changes, '$.${s}')) OVER (ORDER BY n DESC) AS INTEGER) AS "${s}"`,
+    (s) => `CAST(@now_${s} - sum(json_extract(changes, '$.${s}')) OVER (ORDER BY n DESC) AS INTEGER) AS "${s}"`,
   ).join(', ');
   return stmt(
     db,
@@ -246,13 +277,12 @@ export function wipPerWeek(db: Db, q: InsightQuery): InsightReport['wipPerWeek']
      ends AS (SELECT n, start, "end", coalesce(lead("end") OVER (ORDER BY n), '9999') AS next_end FROM buckets),
      per AS MATERIALIZED (
        SELECT x.n, x.start,
-              (SELECT json_object(${sums}) FROM events e JOIN ideas i ON i.id = e.idea_id
-                WHERE e.created_at >= x."end" AND e.created_at < x.next_end AND ${FILTERED}) AS changes
+              (SELECT json_object(${sums}) FROM events e
+                WHERE e.created_at >= x."end" AND e.created_at < x.next_end AND ${CHANGING} AND ${OF_FILTERED}) AS changes
          FROM ends x
-     ),
-     cur AS MATERIALIZED (SELECT ${currentCounts(LIVE)} AS now_counts)
-     SELECT start, ${counts} FROM per, cur ORDER BY n`,
-  ).all(params(q)) as InsightReport['wipPerWeek'];
+     )
+     SELECT start, ${counts} FROM per ORDER BY n`,
+  ).all({ ...p, ...nowParams(currentCounts(db, p, LIVE)) }) as InsightReport['wipPerWeek'];
 }
 
 /** How many cycles the ideas finished in the period took. */
@@ -358,15 +388,13 @@ export function wipExceeded(db: Db, q: InsightQuery): InsightReport['wipExceeded
   if (limited.length === 0) return [];
   const p = params(q);
   const end = q.now < p.to ? q.now : p.to;
-  const changing = `e.type IN ('created', 'moved', 'cycle', 'restored', 'deleted')`;
   // The counts when the period starts: the board now minus every change since.
   const opening = stmt(
     db,
-    `SELECT ${currentCounts('i.deleted_at IS NULL')} AS now_counts,
-            json_object(${STAGES.map((s) => `'${s}', total(${delta(s)})`).join(', ')}) AS since, min(e.created_at) AS first_at
-       FROM events e WHERE e.created_at >= @from AND ${changing}`,
-  ).get(p) as { now_counts: string; since: string; first_at: string | null };
-  const now = JSON.parse(opening.now_counts) as Record<Stage, number>;
+    `SELECT json_object(${STAGES.map((s) => `'${s}', total(${delta(s)})`).join(', ')}) AS since, min(e.created_at) AS first_at
+       FROM events e WHERE e.created_at >= @from AND ${CHANGING}`,
+  ).get(p) as { since: string; first_at: string | null };
+  const now = currentCounts(db, p, 'i.deleted_at IS NULL');
   const since = JSON.parse(opening.since) as Record<Stage, number>;
   const open = Object.fromEntries(STAGES.map((s) => [s, now[s] - since[s]])) as Record<Stage, number>;
 
@@ -382,7 +410,7 @@ export function wipExceeded(db: Db, q: InsightQuery): InsightReport['wipExceeded
   );
   const row = stmt(
     db,
-    `WITH history AS (SELECT e.seq, e.created_at AS at, ${columns} FROM events e WHERE e.created_at >= @from AND ${changing}),
+    `WITH history AS (SELECT e.seq, e.created_at AS at, ${columns} FROM events e WHERE e.created_at >= @from AND ${CHANGING}),
      run AS (SELECT at, ${STAGES.map((s) => `d_${s}`).join(', ')}, ${counts}, lead(at) OVER w AS next_at
                FROM history WINDOW w AS (ORDER BY at, seq))
      SELECT ${aggregates.join(',\n            ')} FROM run`,
