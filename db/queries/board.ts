@@ -9,7 +9,7 @@ import type { Board, BoardCard, BoardCounts, BoardFilter, Kind, Stage } from '..
 import { BOARD_DONE_MAX, BOARD_DONE_PAGE, KINDS, STAGES } from '../../shared/domain';
 import type { IdeaRow } from './ideas';
 import { stmt } from './statements';
-import { toFtsQuery } from './search';
+import { DONE_FACET, kindFacet, matchesByPrefixIndex, OPEN_FACET, toFtsQuery, withFacets } from './search';
 
 type Db = Database.Database;
 
@@ -98,13 +98,21 @@ const STAGE_RANK = `CASE i.stage ${STAGES.map((s, n) => `WHEN '${s}' THEN ${n}`)
 
 const FTS_JOIN = 'ideas_fts f CROSS JOIN ideas i ON i.search_rowid = f.rowid';
 
+/** The cards of these rows (ideas' rowids), in this order. */
+function cardsOf(db: Db, rowids: readonly number[]): BoardCard[] {
+  const rows = stmt(db, `SELECT ${CARD_COLUMNS} FROM json_each(?) p CROSS JOIN ideas i ON i.rowid = p.value ORDER BY p.key`)
+    .raw()
+    .all(JSON.stringify(rowids)) as CardRow[];
+  return withValues(db, rows);
+}
+
 /**
- * With search text, driven by the FTS index (scanning each column and testing it against the match set instead
- * touches every idea in Afgerond, however few match). The matches are joined to ideas_search_cover (0070), never to
- * the ideas' rows. Two passes over the matches: one counts Afgerond's per kind and lists the open columns' in board
- * order (rowid, stage and kind only: no REAL position goes through JSON), the other keeps Afgerond's first page in
- * SQLite's sorter. Afgerond's matches, which may be nearly every idea, never come to TypeScript: reading every match
- * into TypeScript and sorting there cost three to four times as much at 100k ideas.
+ * With search text and filters beyond kind, driven by the FTS index (scanning each column and testing it against
+ * the match set instead touches every idea in Afgerond, however few match). The matches are joined to
+ * ideas_search_cover (0070), never to the ideas' rows. Two passes over the matches: one counts Afgerond's per kind
+ * and lists the open columns' in board order (rowid, stage and kind only: no REAL position goes through JSON), the
+ * other keeps Afgerond's first page in SQLite's sorter. Afgerond's matches, which may be nearly every idea, never
+ * come to TypeScript: reading every match into TypeScript and sorting there cost three to four times as much.
  */
 function searchBoard(db: Db, filter: BoardFilter, match: string, doneLimit: number): { cards: BoardCard[]; counts: BoardCounts } {
   const { where, params } = filterWhere(filter);
@@ -119,22 +127,87 @@ function searchBoard(db: Db, filter: BoardFilter, match: string, doneLimit: numb
     .get(...KINDS, match, ...params) as [...number[], string];
   const counts = emptyCounts();
   KINDS.forEach((k, n) => (counts.afgerond[k] = scan[n] as number));
+  const sent = openMatches(counts, scan[KINDS.length] as string);
+  for (const rowid of donePageSorted(db, match, where, params, doneLimit)) sent.push(rowid);
+  return { cards: cardsOf(db, sent), counts };
+}
+
+/** The open matches listed as JSON [rowid, stage, kind] in board order: counted, and their rowids returned. */
+function openMatches(counts: BoardCounts, list: string): number[] {
   const sent: number[] = [];
-  for (const [rowid, stage, kind] of JSON.parse(scan[KINDS.length] as string) as [number, Stage, Kind][]) {
+  for (const [rowid, stage, kind] of JSON.parse(list) as [number, Stage, Kind][]) {
     counts[stage][kind]++;
     sent.push(rowid);
   }
-  const page = stmt(
+  return sent;
+}
+
+/** Afgerond's first matches in board order, by sorting every Afgerond match (cheap while they are few). */
+function donePageSorted(db: Db, match: string, where: string, params: readonly string[], limit: number): number[] {
+  const sql = `SELECT i.rowid FROM ${FTS_JOIN} WHERE ideas_fts MATCH ? AND ${where} AND i.stage = 'afgerond'
+    ORDER BY i.position, i.created_at, i.id LIMIT ?`;
+  return stmt(db, sql).pluck().all(match, ...params, limit) as number[];
+}
+
+/** Above this many Afgerond matches, walking Afgerond in board order is tried before sorting the matches. */
+const WALK_FROM = 2_000;
+/** How many Afgerond cards the walk reads per card it needs before it gives up (so at least 1 in 20 must match). */
+const WALK_READS_PER_CARD = 20;
+
+/**
+ * Afgerond's first matches in board order, by walking Afgerond in board order (ideas_board_order) and testing each
+ * idea against the match, reading at most `limit` × WALK_READS_PER_CARD ideas. The test is an FTS5 lookup by rowid
+ * per idea while every term has a prefix index; else the match's rowids are read once into SQLite's IN list (one
+ * lookup by rowid of a longer prefix costs milliseconds). Null when the walk found too few: the matches are
+ * sparse in Afgerond, and sorting them is cheaper.
+ */
+function donePageWalked(db: Db, match: string, kind: Kind | undefined, limit: number, total: number): number[] | null {
+  const sql = matchesByPrefixIndex(match) ? WALK_BY_LOOKUP : WALK_BY_LIST;
+  const page = stmt(db, sql)
+    .pluck()
+    .all(kind ?? null, limit * WALK_READS_PER_CARD, match, limit) as number[];
+  return page.length === Math.min(limit, total) ? page : null;
+}
+
+/** Afgerond in board order (of one kind, or every kind when the kind is null), at most so many ideas. */
+const WALK_AFGEROND = `SELECT i.rowid, i.search_rowid, i.position, i.created_at, i.id FROM ideas i
+   WHERE i.stage = 'afgerond' AND i.deleted_at IS NULL AND i.kind = coalesce(?, i.kind)
+   ORDER BY i.position, i.created_at, i.id LIMIT ?`;
+const WALK_BY_LOOKUP = `SELECT w.rowid FROM (${WALK_AFGEROND}) w
+  WHERE EXISTS (SELECT 1 FROM ideas_fts f WHERE ideas_fts MATCH ? AND f.rowid = w.search_rowid)
+  ORDER BY w.position, w.created_at, w.id LIMIT ?`;
+const WALK_BY_LIST = `SELECT w.rowid FROM (${WALK_AFGEROND}) w
+  WHERE w.search_rowid IN (SELECT f.rowid FROM ideas_fts f WHERE ideas_fts MATCH ?)
+  ORDER BY w.position, w.created_at, w.id LIMIT ?`;
+
+/**
+ * Search with no filter but kind (what search as you type asks): migration 0090's facet tokens let FTS5 count
+ * Afgerond's matches per kind from its doclists alone, and list only the open matches (few) through
+ * ideas_search_cover. Afgerond's first page is walked in board order while matches are plentiful, else sorted.
+ */
+function searchByFacets(db: Db, filter: BoardFilter, match: string, doneLimit: number): { cards: BoardCard[]; counts: BoardCounts } {
+  const { where, params } = filterWhere(filter);
+  const kinds: readonly Kind[] = filter.kind === undefined ? KINDS : [filter.kind];
+  const counts = emptyCounts();
+  const count = stmt(db, 'SELECT count(*) FROM ideas_fts WHERE ideas_fts MATCH ?').pluck();
+  for (const k of kinds) counts.afgerond[k] = count.get(withFacets(match, DONE_FACET, kindFacet(k))) as number;
+  const list = stmt(
     db,
-    `SELECT i.rowid FROM ${FTS_JOIN} WHERE ideas_fts MATCH ? AND ${where} AND i.stage = 'afgerond' ORDER BY i.position, i.created_at, i.id LIMIT ?`,
+    `SELECT json_group_array(json_array(i.rowid, i.stage, i.kind) ORDER BY ${STAGE_RANK}, i.position, i.created_at, i.id)
+       FROM ${FTS_JOIN} WHERE ideas_fts MATCH ? AND ${where} AND i.stage <> 'afgerond'`,
   )
     .pluck()
-    .all(match, ...params, doneLimit) as number[];
+    .get(withFacets(match, OPEN_FACET), ...params) as string;
+  const sent = openMatches(counts, list);
+  const total = kinds.reduce((n, k) => n + counts.afgerond[k], 0);
+  const doneMatch = withFacets(match, DONE_FACET);
+  const page =
+    total === 0 || doneLimit <= 0
+      ? []
+      : ((total > WALK_FROM && doneLimit < total ? donePageWalked(db, doneMatch, filter.kind, doneLimit, total) : null) ??
+        donePageSorted(db, doneMatch, where, params, doneLimit));
   for (const rowid of page) sent.push(rowid);
-  const rows = stmt(db, `SELECT ${CARD_COLUMNS} FROM json_each(?) p CROSS JOIN ideas i ON i.rowid = p.value ORDER BY p.key`)
-    .raw()
-    .all(JSON.stringify(sent)) as CardRow[];
-  return { cards: withValues(db, rows), counts };
+  return { cards: cardsOf(db, sent), counts };
 }
 
 /** Every card matching the filter, in column order (no paging: exports and whole-board lookups). */
@@ -151,7 +224,8 @@ export function loadBoard(db: Db, filter: BoardFilter, doneLimit: number = BOARD
   let cards: BoardCard[];
   let counts: BoardCounts;
   if (match !== null) {
-    ({ cards, counts } = searchBoard(db, filter, match, doneLimit));
+    const facetsOnly = filter.touchpointId === undefined && filter.personId === undefined && filter.valueId === undefined;
+    ({ cards, counts } = (facetsOnly ? searchByFacets : searchBoard)(db, filter, match, doneLimit));
   } else {
     const { where, params } = filterWhere(filter);
     const rows: CardRow[] = [];

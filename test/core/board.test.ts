@@ -141,10 +141,12 @@ describe('board:get', () => {
 
 describe('toFtsQuery', () => {
   it('quotes every word as a prefix term and drops FTS syntax', () => {
-    expect(toFtsQuery('Ideeën voor "koffie" OR NEAR(x)*')).toBe('"ideeën"* "voor"* "koffie"* "or"* "near"* "x"*');
-    expect(toFtsQuery('title:foo^bar')).toBe('"title"* "foo"* "bar"*');
+    // Searched in the text columns only: never in the facets (0090).
+    const texts = '{title description problem proposal expected_result do_test check_result act_note lesson} : ';
+    expect(toFtsQuery('Ideeën voor "koffie" OR NEAR(x)*')).toBe(`${texts}("ideeën"* "voor"* "koffie"* "or"* "near"* "x"*)`);
+    expect(toFtsQuery('title:foo^bar')).toBe(`${texts}("title"* "foo"* "bar"*)`);
     expect(toFtsQuery('  "" ** :: () 🙂 ')).toBeNull();
-    expect(toFtsQuery('koffie koffie KOFFIE')).toBe('"koffie"*');
+    expect(toFtsQuery('koffie koffie KOFFIE')).toBe(`${texts}("koffie"*)`);
   });
 });
 

@@ -1,0 +1,144 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { STAGES, type BoardFilter } from '../../shared/domain';
+import { seedDemo } from '../../db/demo';
+import { MIGRATIONS } from '../../db/migrations';
+import { openDatabase } from '../../db/open';
+import { listBoard, loadBoard } from '../../db/queries/board';
+import { matchesByPrefixIndex, toFtsQuery } from '../../db/queries/search';
+import { makeCore, tempDir, unwrap } from './support';
+
+type Db = ReturnType<typeof openDatabase>;
+const at = '2026-03-02T09:00:00.000Z';
+
+/** Each FTS row's facets, and what they must be from its idea's kind, stage and deletion. */
+function facetsInStep(db: Db): void {
+  const rows = db
+    .prepare(
+      `SELECT i.id, i.kind, i.stage, i.deleted_at IS NOT NULL AS deleted, f.facets
+         FROM ideas i JOIN ideas_fts f ON f.rowid = i.search_rowid ORDER BY i.id`,
+    )
+    .all() as { id: string; kind: string; stage: string; deleted: number; facets: string }[];
+  expect(rows.length).toBe(db.prepare('SELECT count(*) FROM ideas').pluck().get());
+  for (const r of rows) {
+    const state = r.deleted ? 'sgone' : r.stage === 'afgerond' ? 'sdone' : 'sopen';
+    expect(r.facets, r.id).toBe(`k${r.kind} ${state}`);
+  }
+}
+
+describe('migration 0090 (search facets)', () => {
+  it('writes kind and open/finished/deleted into every FTS row, keeping every text match of an older file', () => {
+    const file = path.join(tempDir(), 'kaizenbord.db');
+    const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version < 90) });
+    old.exec(`
+      INSERT INTO people VALUES ('p1', 'Anna', 0, '${at}', '${at}');
+      INSERT INTO journeys VALUES ('j1', 'Klantreis', 1, 0, '${at}', '${at}');
+      INSERT INTO touchpoints VALUES ('t1', 'j1', 'Telefoon', 1, 0, '${at}', '${at}');`);
+    const insert = old.prepare(
+      `INSERT INTO ideas (id, title, description, kind, stage, outcome, position, touchpoint_id, author_id, stage_entered_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 't1', 'p1', '${at}', '${at}', '${at}')`,
+    );
+    for (let i = 0; i < 40; i++) {
+      const done = i % 4 !== 0;
+      insert.run(`idea-${i}`, `Idee ${i} over terugbellen`, i % 2 ? 'koffie' : 'thee', i % 3 ? 'verbeter' : 'verleuk', done ? 'afgerond' : 'plan', done ? 'adopted' : null, i);
+    }
+    old.prepare("UPDATE ideas SET deleted_at = ? WHERE id IN ('idea-5', 'idea-8')").run(at);
+    const queries = ['t', 'k', 'ko', 'terugbel', 'i t', 'sd', 'kverb', 'wacht'].map((q) => toFtsQuery(q)!);
+    const matchesOf = (db: Db) => queries.map((q) => db.prepare('SELECT rowid, idea_id FROM ideas_fts WHERE ideas_fts MATCH ? ORDER BY rowid').raw().all(q));
+    const before = matchesOf(old);
+    expect(before[0]).toHaveLength(40);
+    expect(before[5]).toEqual([]);
+    old.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'ideas_fts'").pluck().get()).toMatch(/facets,[\s\S]*prefix = '1 2'/);
+      facetsInStep(db);
+      // The user's words never match a facet token ("sd", "kverb"), and every text match is kept.
+      expect(matchesOf(db)).toEqual(before);
+      const count = (q: string) => db.prepare('SELECT count(*) FROM ideas_fts WHERE ideas_fts MATCH ?').pluck().get(q);
+      expect(count('facets : sdone')).toBe(29);
+      expect(count('facets : sgone')).toBe(2);
+      expect(count('facets : (sopen kverleuk)')).toBe(4);
+
+      // Finishing, reopening, kind changes, deletes and restores rewrite the row; a text edit keeps the facets.
+      const run = (sql: string) => db.prepare(sql).run();
+      run("UPDATE ideas SET stage = 'afgerond', outcome = 'adopted' WHERE id = 'idea-0'");
+      run("UPDATE ideas SET stage = 'act', outcome = NULL WHERE id = 'idea-1'");
+      run("UPDATE ideas SET kind = 'verleuk' WHERE id = 'idea-2'");
+      run(`UPDATE ideas SET deleted_at = '${at}' WHERE id = 'idea-3'`);
+      run("UPDATE ideas SET deleted_at = NULL WHERE id = 'idea-5'");
+      run("UPDATE ideas SET title = 'Wachtmuziek', kind = 'verleuk' WHERE id = 'idea-4'");
+      run("UPDATE ideas SET stage = 'check' WHERE id = 'idea-12'");
+      run("UPDATE ideas SET stage = 'do', outcome = NULL WHERE id = 'idea-9'");
+      run("UPDATE ideas SET description = 'limonade' WHERE id = 'idea-6'");
+      run("DELETE FROM ideas WHERE id = 'idea-7'");
+      run(
+        `INSERT INTO ideas (id, title, kind, stage, outcome, position, touchpoint_id, author_id, stage_entered_at, created_at, updated_at)
+         VALUES ('idea-new', 'Nieuwe wachtrij', 'verleuk', 'afgerond', 'adopted', 0, 't1', 'p1', '${at}', '${at}', '${at}')`,
+      );
+      facetsInStep(db);
+      expect(db.prepare('SELECT idea_id FROM ideas_fts WHERE ideas_fts MATCH ? ORDER BY idea_id').pluck().all(toFtsQuery('wacht'))).toEqual([
+        'idea-4',
+        'idea-new',
+      ]);
+      expect(db.prepare('SELECT idea_id FROM ideas_fts WHERE ideas_fts MATCH ?').pluck().all(toFtsQuery('limonade'))).toEqual(['idea-6']);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keeps the facets in step through the core: finish, reopen, delete, restore, kind change', async () => {
+    const t = makeCore();
+    seedDemo(t.core, { count: 300, open: 40, now: new Date(at) });
+    facetsInStep(t.db);
+    const [open, done] = ['plan', 'afgerond'].map((stage) => t.db.prepare('SELECT id FROM ideas WHERE stage = ? AND deleted_at IS NULL LIMIT 1').pluck().get(stage) as string);
+    const actorId = t.db.prepare('SELECT id FROM people LIMIT 1').pluck().get() as string;
+    await unwrap(t.api['ideas:move']({ id: open!, actorId, toStage: 'afgerond', afterId: null, outcome: 'adopted' }));
+    await unwrap(t.api['ideas:move']({ id: done!, actorId, toStage: 'act', afterId: null }));
+    facetsInStep(t.db);
+    await unwrap(t.api['ideas:delete']({ id: open!, actorId }));
+    facetsInStep(t.db);
+    await unwrap(t.api['ideas:restore']({ id: open!, actorId }));
+    await unwrap(t.api['ideas:update']({ id: done!, actorId, patch: { kind: 'verleuk', title: 'Terugbellen met een glimlach' } }));
+    facetsInStep(t.db);
+    const board = await unwrap(t.api['board:get']({ filter: { query: 't' } }));
+    const all = listBoard(t.db, {});
+    const ids = new Set(t.db.prepare('SELECT idea_id FROM ideas_fts WHERE ideas_fts MATCH ?').pluck().all(toFtsQuery('t')) as string[]);
+    const expected = all.filter((c) => ids.has(c.id));
+    expect(board.cards.filter((c) => c.stage !== 'afgerond')).toEqual(expected.filter((c) => c.stage !== 'afgerond'));
+  });
+});
+
+describe('search on the facets (walking Afgerond)', () => {
+  it('tells which matches FTS5 reads from its one- and two-letter prefix indexes', () => {
+    expect(matchesByPrefixIndex(toFtsQuery('t')!)).toBe(true);
+    expect(matchesByPrefixIndex(toFtsQuery('té ko')!)).toBe(true);
+    expect(matchesByPrefixIndex(toFtsQuery('te ter')!)).toBe(false);
+  });
+
+  it('gives exactly the boards of the whole board filtered, for short and long prefixes, kinds and pages', async () => {
+    // Enough finished ideas that a common prefix walks Afgerond instead of sorting its matches.
+    const t = makeCore();
+    seedDemo(t.core, { count: 3000, open: 60, now: new Date(at) });
+    const whole = listBoard(t.db, {});
+    for (const query of ['t', 'te', 'ter', 'terugbel', 'k klant', 'wachtmuziek', 'zzz']) {
+      const ids = new Set(t.db.prepare('SELECT idea_id FROM ideas_fts WHERE ideas_fts MATCH ?').pluck().all(toFtsQuery(query)) as string[]);
+      for (const filter of [{}, { kind: 'verbeter' }, { kind: 'verleuk' }] as BoardFilter[]) {
+        const expected = whole.filter((c) => ids.has(c.id) && (filter.kind === undefined || c.kind === filter.kind));
+        const open = expected.filter((c) => c.stage !== 'afgerond');
+        const done = expected.filter((c) => c.stage === 'afgerond');
+        const counts = Object.fromEntries(STAGES.map((s) => [s, { verbeter: 0, verleuk: 0 }]));
+        for (const c of expected) counts[c.stage]![c.kind]++;
+        for (const doneLimit of [0, 7, 100, 2500]) {
+          const label = `${query} ${JSON.stringify(filter)} ${doneLimit}`;
+          const board = loadBoard(t.db, { ...filter, query }, doneLimit);
+          expect(board.cards, label).toEqual([...open, ...done.slice(0, doneLimit)]);
+          expect(board.counts, label).toEqual(counts);
+          expect(board.doneHidden, label).toBe(Math.max(0, done.length - doneLimit));
+        }
+      }
+      if (query === 't') expect(ids.size).toBeGreaterThan(2000);
+    }
+  }, 60_000);
+});
