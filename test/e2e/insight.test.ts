@@ -33,10 +33,16 @@ describeE2E('Inzicht in Chromium, on the demo board', () => {
     await figure('Onderhanden werk per kolom (eind van de week)').locator('.recharts-line').first().waitFor();
     expect(await page.getByText('Nog geen ideeën in deze periode').count()).toBe(0);
     await screenshot(page, 'insight-light');
-    // Each part on its own, to look at the whole report.
+    // Each part on its own, to look at the whole report: the view scrolls inside the window, so make the window as
+    // tall as the report first (an element screenshot would otherwise cut a part at the window's edge).
+    const viewport = page.viewportSize()!;
+    const reportHeight = await page.evaluate(() => document.querySelector('.app__main')!.scrollHeight);
+    await page.setViewportSize({ width: viewport.width, height: reportHeight + 80 });
+    await screenshot(page, 'insight-full');
     for (const [n, part] of ['Deelname', 'Doorstroom', 'Resultaat', 'Waar', 'WIP-limieten'].entries()) {
       await page.getByRole('region', { name: part, exact: true }).screenshot({ path: path.join(RESULTS_DIR, `insight-part-${n + 1}.png`) });
     }
+    await page.setViewportSize(viewport);
     expect(app.problems).toEqual([]);
   });
 
