@@ -200,11 +200,12 @@ function searchByFacets(db: Db, filter: BoardFilter, match: string, doneLimit: n
     .get(withFacets(match, OPEN_FACET), ...params) as string;
   const sent = openMatches(counts, list);
   const total = kinds.reduce((n, k) => n + counts.afgerond[k], 0);
+  // The walk reads only Afgerond's visible ideas of the kind, so it tests the words alone (no facet to merge).
   const doneMatch = withFacets(match, DONE_FACET);
   const page =
     total === 0 || doneLimit <= 0
       ? []
-      : ((total > WALK_FROM && doneLimit < total ? donePageWalked(db, doneMatch, filter.kind, doneLimit, total) : null) ??
+      : ((total > WALK_FROM && doneLimit < total ? donePageWalked(db, match, filter.kind, doneLimit, total) : null) ??
         donePageSorted(db, doneMatch, where, params, doneLimit));
   for (const rowid of page) sent.push(rowid);
   return { cards: cardsOf(db, sent), counts };
