@@ -211,7 +211,8 @@ const WORK_STAGES = STAGES.filter((s) => s !== 'afgerond');
 
 /**
  * Time in each column: a stay starts with a created, moved or cycle event into the column and ends with the next
- * of those events of the same idea; stays that ended in the period count.
+ * of those events of the same idea; stays that ended in the period count. The stays are read from the covering
+ * index events_stays (migration 0080), never from the event rows.
  */
 export function timeInStage(db: Db, q: InsightQuery): InsightReport['timeInStage'] {
   const rows = stmt(
@@ -221,9 +222,9 @@ export function timeInStage(db: Db, q: InsightQuery): InsightReport['timeInStage
               lead(e.created_at) OVER (PARTITION BY e.idea_id ORDER BY e.seq) AS "end"
          FROM events e JOIN ideas i ON i.id = e.idea_id
         WHERE e.type IN ('created', 'moved', 'cycle') AND ${LIVE}
-          -- Only ideas that moved in the period can have a stay that ended in it (events_by_time).
-          AND e.idea_id IN (SELECT m.idea_id FROM events m
-                             WHERE m.created_at >= @from AND m.created_at < @to AND m.type IN ('moved', 'cycle'))
+          -- Only ideas that moved in the period can have a stay that ended in it (events_board_changes, covering).
+          AND e.idea_id IN (SELECT e.idea_id FROM events e
+                             WHERE e.created_at >= @from AND e.created_at < @to AND ${CHANGING} AND e.type IN ('moved', 'cycle'))
      ),
      durations AS (
        SELECT stage AS grp, ${ms('"end"', 'start')} AS ms FROM stays

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/core-types';
 import { seedDemo } from '../../db/index';
-import { cycles, insightReport, wipExceeded, wipPerWeek, type InsightQuery } from '../../db/insight/figures';
+import { cycles, insightReport, timeInStage, wipExceeded, wipPerWeek, type InsightQuery } from '../../db/insight/figures';
 import { makeCore } from './support';
 
 describe('migration 0040 (insight indexes)', () => {
@@ -64,9 +64,9 @@ describe('migration 0080 (insight speed)', () => {
     seedDemo(db, { count: 400, seed: 3, now: NOW });
     db.exec('ANALYZE');
     const indexes = db
-      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name IN ('events_finishes', 'events_board_changes')")
+      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND name IN ('events_finishes', 'events_board_changes', 'events_stays')")
       .all() as { name: string; sql: string }[];
-    expect(indexes.map((i) => i.name).sort()).toEqual(['events_board_changes', 'events_finishes']);
+    expect(indexes.map((i) => i.name).sort()).toEqual(['events_board_changes', 'events_finishes', 'events_stays']);
     for (const index of indexes) expect(index.sql).toMatch(/ WHERE type /);
 
     const weeks = Array.from({ length: 13 }, (_, i) => new Date(NOW.getTime() - (12 - i) * WEEK).toISOString());
@@ -87,6 +87,11 @@ describe('migration 0080 (insight speed)', () => {
       expect(plan, figure.name).toContain('COVERING INDEX events_board_changes');
       expect(plan, figure.name).not.toContain('events_by_time');
     }
+    // The stays of the ideas that moved in the period: from covering indexes only.
+    const stays = plansOf(db, (spy) => timeInStage(spy, q));
+    expect(stays).toContain('COVERING INDEX events_stays');
+    expect(stays).toContain('COVERING INDEX events_board_changes');
+    expect(stays).not.toMatch(/events_by_idea|events_by_time/);
   });
 
   it('gives the same figures as before it on the same file (the indexes only change how they are read)', () => {
@@ -101,7 +106,7 @@ describe('migration 0080 (insight speed)', () => {
       now: NOW.toISOString(),
     };
     const withIndexes = insightReport(db, q);
-    db.exec('DROP INDEX events_finishes; DROP INDEX events_board_changes');
+    db.exec('DROP INDEX events_finishes; DROP INDEX events_board_changes; DROP INDEX events_stays');
     expect(insightReport(db, q)).toEqual(withIndexes);
     expect(withIndexes.cycles.reduce((n, c) => n + c.ideas, 0)).toBeGreaterThan(0);
     expect(withIndexes.wipPerWeek.some((w) => w.do > 0)).toBe(true);
