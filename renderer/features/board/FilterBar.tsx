@@ -6,8 +6,9 @@ import { Layers, Search, X } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { KINDS, PYRAMID_LEVELS, QUERY_MAX, type Kind } from '../../../shared/domain';
 import { useT } from '../../i18n/use-t';
-import { useApp, useAppShallow } from '../../store/store';
-import { byPosition, touchpointGroups } from '../settings/reorder';
+import { useApp } from '../../store/store';
+import { byPosition } from '../settings/reorder';
+import { PersonOptions, TouchpointOptions } from './filter-options';
 import { KindIcon } from './kind';
 
 const SEARCH_DELAY_MS = 150;
@@ -17,12 +18,7 @@ export function FilterBar() {
   const filter = useApp((s) => s.filter);
   const setFilter = useApp((s) => s.setFilter);
   const clearFilter = useApp((s) => s.clearFilter);
-  const { journeys, touchpoints, people, values } = useAppShallow((s) => ({
-    journeys: s.journeys,
-    touchpoints: s.touchpoints,
-    people: s.people,
-    values: s.values,
-  }));
+  const values = useApp((s) => s.values);
   // Afgerond is paged: its cards that were not sent count too.
   const matches = useApp(
     (s) => Object.values(s.columns).reduce((n, ids) => n + ids.length, 0) + s.doneHidden.verbeter + s.doneHidden.verleuk,
@@ -49,9 +45,6 @@ export function FilterBar() {
 
   const active = Object.keys(filter).length > 0 || query.trim() !== '';
 
-  const groups = useMemo(() => touchpointGroups(journeys, touchpoints), [journeys, touchpoints]);
-
-  const sortedPeople = useMemo(() => [...people].sort((a, b) => a.name.localeCompare(b.name)), [people]);
   const valueGroups = useMemo(
     () =>
       PYRAMID_LEVELS.map((level) => ({
@@ -105,16 +98,7 @@ export function FilterBar() {
           value={filter.touchpointId ?? ''}
           onChange={(e) => setFilter({ touchpointId: e.target.value || undefined })}
         >
-          <option value="">{t('board.filter.touchpoint.all')}</option>
-          {groups.map((g) => (
-            <optgroup key={g.journey.id} label={named(g.journey.name, g.journey.archived)}>
-              {g.touchpoints.map((tp) => (
-                <option key={tp.id} value={tp.id}>
-                  {named(tp.name, tp.archived)}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <TouchpointOptions />
         </select>
       </div>
 
@@ -127,12 +111,7 @@ export function FilterBar() {
           value={filter.personId ?? ''}
           onChange={(e) => setFilter({ personId: e.target.value || undefined })}
         >
-          <option value="">{t('board.filter.person.all')}</option>
-          {sortedPeople.map((p) => (
-            <option key={p.id} value={p.id}>
-              {named(p.name, p.archived)}
-            </option>
-          ))}
+          <PersonOptions />
         </select>
       </div>
 

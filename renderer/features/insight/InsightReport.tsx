@@ -3,13 +3,13 @@
  * and the five parts: participation, flow, outcome, where, WIP limits. Every figure comes from the core.
  */
 import { Download, Printer, RefreshCw } from 'lucide-react';
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useId } from 'react';
 import { KINDS, type Kind } from '../../../shared/domain';
 import { getHost } from '../../api/host';
 import { describeError } from '../../i18n/i18n';
 import { useLocale, useT } from '../../i18n/use-t';
-import { useApp, useAppShallow, useAppStoreApi } from '../../store/store';
-import { touchpointGroups } from '../settings/reorder';
+import { useApp, useAppStoreApi } from '../../store/store';
+import { PersonOptions, TouchpointOptions } from '../board/filter-options';
 import { ChartPatterns } from './charts';
 import { useFormats } from './format';
 import { csvFileName, ideasCsv } from './ideas-csv';
@@ -129,11 +129,7 @@ function InsightFilters() {
   const { weeks, filter } = useApp((s) => s.insight);
   const setWeeks = useApp((s) => s.setInsightWeeks);
   const setFilter = useApp((s) => s.setInsightFilter);
-  const { journeys, touchpoints, people } = useAppShallow((s) => ({ journeys: s.journeys, touchpoints: s.touchpoints, people: s.people }));
-  const groups = useMemo(() => touchpointGroups(journeys, touchpoints), [journeys, touchpoints]);
-  const sortedPeople = useMemo(() => [...people].sort((a, b) => a.name.localeCompare(b.name)), [people]);
   const ids = { period: useId(), kind: useId(), touchpoint: useId(), person: useId() };
-  const named = (name: string, archived: boolean) => (archived ? t('insight.where.archived', { name }) : name);
 
   return (
     <div className="insight__filters" role="group" aria-label={t('insight.filter.label')}>
@@ -161,27 +157,13 @@ function InsightFilters() {
       <div className="insight__field">
         <label htmlFor={ids.touchpoint}>{t('board.filter.touchpoint')}</label>
         <select id={ids.touchpoint} value={filter.touchpointId ?? ''} onChange={(e) => setFilter({ touchpointId: e.target.value || undefined })}>
-          <option value="">{t('board.filter.touchpoint.all')}</option>
-          {groups.map((g) => (
-            <optgroup key={g.journey.id} label={named(g.journey.name, g.journey.archived)}>
-              {g.touchpoints.map((tp) => (
-                <option key={tp.id} value={tp.id}>
-                  {named(tp.name, tp.archived)}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <TouchpointOptions />
         </select>
       </div>
       <div className="insight__field">
         <label htmlFor={ids.person}>{t('board.filter.person')}</label>
         <select id={ids.person} value={filter.personId ?? ''} onChange={(e) => setFilter({ personId: e.target.value || undefined })}>
-          <option value="">{t('board.filter.person.all')}</option>
-          {sortedPeople.map((p) => (
-            <option key={p.id} value={p.id}>
-              {named(p.name, p.archived)}
-            </option>
-          ))}
+          <PersonOptions />
         </select>
       </div>
     </div>
