@@ -9,7 +9,7 @@ import type { Board, BoardCard, BoardCounts, BoardFilter, Kind, Stage } from '..
 import { BOARD_DONE_MAX, BOARD_DONE_PAGE, KINDS, STAGES } from '../../shared/domain';
 import type { IdeaRow } from './ideas';
 import { stmt } from './statements';
-import { DONE_FACET, kindFacet, matchesByPrefixIndex, OPEN_FACET, toFtsQuery, withFacets } from './search';
+import { DONE_FACET, doneKindFacet, matchesByPrefixIndex, OPEN_FACET, toFtsQuery, withFacets } from './search';
 
 type Db = Database.Database;
 
@@ -190,7 +190,7 @@ function searchByFacets(db: Db, filter: BoardFilter, match: string, doneLimit: n
   const kinds: readonly Kind[] = filter.kind === undefined ? KINDS : [filter.kind];
   const counts = emptyCounts();
   const count = stmt(db, 'SELECT count(*) FROM ideas_fts WHERE ideas_fts MATCH ?').pluck();
-  for (const k of kinds) counts.afgerond[k] = count.get(withFacets(match, DONE_FACET, kindFacet(k))) as number;
+  for (const k of kinds) counts.afgerond[k] = count.get(withFacets(match, doneKindFacet(k))) as number;
   const list = stmt(
     db,
     `SELECT json_group_array(json_array(i.rowid, i.stage, i.kind) ORDER BY ${STAGE_RANK}, i.position, i.created_at, i.id)

@@ -23,8 +23,8 @@ export function toFtsQuery(text: string): string | null {
 /** The FTS columns a person's words are searched in: every column but idea_id (unindexed) and facets. */
 const TEXT_COLUMNS = '{title description problem proposal expected_result do_test check_result act_note lesson}';
 
-/** An idea's facets as migration 0090 writes them into the FTS row: its kind, and open / finished. */
-export const kindFacet = (kind: Kind): string => `k${kind}`;
+/** Facet tokens as migration 0090 writes them into the FTS row (besides k<kind>): open / finished, and finished of a kind. */
+export const doneKindFacet = (kind: Kind): string => `done${kind}`;
 export const DONE_FACET = 'sdone';
 export const OPEN_FACET = 'sopen';
 

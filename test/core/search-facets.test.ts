@@ -21,8 +21,8 @@ function facetsInStep(db: Db): void {
     .all() as { id: string; kind: string; stage: string; deleted: number; facets: string }[];
   expect(rows.length).toBe(db.prepare('SELECT count(*) FROM ideas').pluck().get());
   for (const r of rows) {
-    const state = r.deleted ? 'sgone' : r.stage === 'afgerond' ? 'sdone' : 'sopen';
-    expect(r.facets, r.id).toBe(`k${r.kind} ${state}`);
+    const state = r.deleted ? 'gone' : r.stage === 'afgerond' ? 'done' : 'open';
+    expect(r.facets, r.id).toBe(`k${r.kind} s${state} ${state}${r.kind}`);
   }
 }
 
@@ -60,6 +60,7 @@ describe('migration 0090 (search facets)', () => {
       expect(count('facets : sdone')).toBe(29);
       expect(count('facets : sgone')).toBe(2);
       expect(count('facets : (sopen kverleuk)')).toBe(4);
+      expect(count('facets : openverleuk')).toBe(4);
 
       // Finishing, reopening, kind changes, deletes and restores rewrite the row; a text edit keeps the facets.
       const run = (sql: string) => db.prepare(sql).run();
