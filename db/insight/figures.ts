@@ -410,6 +410,12 @@ export function wipExceeded(db: Db, q: InsightQuery): InsightReport['wipExceeded
        FROM events e WHERE e.created_at >= @from AND ${CHANGING} ORDER BY e.created_at, e.seq`,
   ).all(p) as { at: string; code: number }[];
   const now = currentCounts(db, p, 'i.deleted_at IS NULL');
+  // After each event every count stands still until the next event (or the end): that span within the period.
+  const spans = history.map(({ at }, k) => {
+    const next = history[k + 1]?.at ?? end;
+    const until = next < end ? next : end;
+    return until > at ? msBetween(until, at > p.from ? at : p.from) : 0;
+  });
 
   return limited.map((stage) => {
     const limit = q.wipLimits[stage]!;
@@ -424,15 +430,13 @@ export function wipExceeded(db: Db, q: InsightQuery): InsightReport['wipExceeded
     const firstAt = history.length > 0 && history[0]!.at < end ? history[0]!.at : end;
     let msOver = over ? Math.max(0, msBetween(firstAt, p.from)) : 0;
     let peak = open;
-    // After each event the count stands still until the next event (or the end), so time over adds up event by event.
+    // Time over the limit adds up event by event.
     for (let k = 0; k < history.length; k++) {
       const at = history[k]!.at;
       const change = changes[k]!;
       count += change;
-      const next = history[k + 1]?.at ?? end;
-      const until = next < end ? next : end;
       if (count > limit && count - change <= limit && at < p.to) times++;
-      if (count > limit && until > at) msOver += msBetween(until, at > p.from ? at : p.from);
+      if (count > limit) msOver += spans[k]!;
       if (at < p.to && count > peak) peak = count;
     }
     return { stage, limit, times, msOver, peak };
