@@ -88,18 +88,38 @@ const TEAM = `people p WHERE p.archived = 0 AND (@personId IS NULL OR p.id = @pe
  * and looks for a later one per idea (events_finishes), never from every idea in Afgerond. Only the columns the
  * figures read are taken from the (wide) idea rows.
  */
-const FINISHED = `done AS MATERIALIZED (
+const FIND_FINISHED = `WITH done AS MATERIALIZED (
   SELECT m.idea_id AS id, max(m.created_at) AS done_at FROM events m
    WHERE m.type = 'moved' AND m.to_stage = 'afgerond' AND m.created_at >= @from AND m.created_at < @to
      AND NOT EXISTS (SELECT 1 FROM events l WHERE l.idea_id = m.idea_id AND l.type = 'moved' AND l.to_stage = 'afgerond'
                        AND l.created_at >= @to)
    GROUP BY m.idea_id
 ),
-finished AS MATERIALIZED (
+finished AS (
   SELECT i.cycle, i.outcome, i.grade_before, i.grade_after, i.touchpoint_id, i.created_at, d.done_at
     FROM done d CROSS JOIN ideas i ON i.id = d.id
    WHERE i.stage = 'afgerond' AND ${LIVE}
-)`;
+)
+INSERT INTO temp.insight_finished SELECT * FROM finished`;
+
+/**
+ * The finished ideas are found once per call into a TEMP table (the connection's own, never in the file) and read
+ * by the five figures about them: `finished` in their SQL. Untyped columns keep every value as the ideas hold it.
+ */
+const FINISHED_TABLE = `CREATE TEMP TABLE IF NOT EXISTS insight_finished
+  (cycle, outcome, grade_before, grade_after, touchpoint_id, created_at, done_at)`;
+const FINISHED = `finished AS (SELECT * FROM temp.insight_finished)`;
+
+/** Connections inside insightReport: their insight_finished already holds the report's finished ideas. */
+const reporting = new WeakSet<Db>();
+
+/** Fills temp.insight_finished with the period's finished ideas, unless insightReport did for this call. */
+function findFinished(db: Db, q: InsightQuery): void {
+  if (reporting.has(db)) return;
+  db.exec(FINISHED_TABLE);
+  stmt(db, 'DELETE FROM temp.insight_finished').run();
+  stmt(db, FIND_FINISHED).run(params(q));
+}
 
 /**
  * Median and p85 (nearest rank) per group over a CTE `durations(grp, ms)`. ceil(p·n) in integer arithmetic:
@@ -199,6 +219,7 @@ export function finishedPerWeek(db: Db, q: InsightQuery): InsightReport['finishe
 
 /** Nieuw → Afgerond of the ideas finished in the period. */
 export function leadTime(db: Db, q: InsightQuery): DurationStats {
+  findFinished(db, q);
   const row = stmt(
     db,
     `WITH ${FINISHED}, durations AS (SELECT 'all' AS grp, ${ms('done_at', 'created_at')} AS ms FROM finished)
@@ -288,6 +309,7 @@ export function wipPerWeek(db: Db, q: InsightQuery): InsightReport['wipPerWeek']
 
 /** How many cycles the ideas finished in the period took. */
 export function cycles(db: Db, q: InsightQuery): InsightReport['cycles'] {
+  findFinished(db, q);
   return stmt(
     db,
     `WITH ${FINISHED} SELECT cycle AS cycles, count(*) AS ideas FROM finished GROUP BY cycle ORDER BY cycle`,
@@ -298,6 +320,7 @@ export function cycles(db: Db, q: InsightQuery): InsightReport['cycles'] {
 
 /** Adopted as a standard vs stopped, of the ideas finished in the period. */
 export function outcomes(db: Db, q: InsightQuery): InsightReport['outcomes'] {
+  findFinished(db, q);
   return stmt(
     db,
     `WITH ${FINISHED}
@@ -308,6 +331,7 @@ export function outcomes(db: Db, q: InsightQuery): InsightReport['outcomes'] {
 
 /** Customer grade before and after, of the ideas finished in the period that have both. */
 export function grades(db: Db, q: InsightQuery): InsightReport['grades'] {
+  findFinished(db, q);
   return stmt(
     db,
     `WITH ${FINISHED}
@@ -319,6 +343,7 @@ export function grades(db: Db, q: InsightQuery): InsightReport['grades'] {
 
 /** Touchpoints whose finished ideas (in the period, with both grades) raised the average grade. */
 export function touchpointsImproved(db: Db, q: InsightQuery): InsightReport['touchpointsImproved'] {
+  findFinished(db, q);
   const rows = stmt(
     db,
     `WITH ${FINISHED}
@@ -446,6 +471,16 @@ export function wipExceeded(db: Db, q: InsightQuery): InsightReport['wipExceeded
 /** Every figure of the Inzicht view. */
 export function insightReport(db: Db, q: InsightQuery): InsightReport {
   const p = params(q);
+  findFinished(db, q);
+  reporting.add(db);
+  try {
+    return report(db, q, p);
+  } finally {
+    reporting.delete(db);
+  }
+}
+
+function report(db: Db, q: InsightQuery, p: ReturnType<typeof params>): InsightReport {
   return {
     from: p.from,
     to: p.to,

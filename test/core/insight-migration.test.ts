@@ -36,7 +36,7 @@ function plansOf(db: Db, figure: (db: Db) => unknown): string {
           return new Proxy(prepared, {
             get(st, k) {
               const value: unknown = Reflect.get(st, k);
-              if ((k === 'all' || k === 'get') && typeof value === 'function') {
+              if ((k === 'all' || k === 'get' || k === 'run') && typeof value === 'function') {
                 return (...args: unknown[]) => {
                   explain(sql, args);
                   return (value as (...a: unknown[]) => unknown).apply(st, args);
