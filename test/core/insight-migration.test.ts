@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/core-types';
 import { seedDemo } from '../../db/index';
-import { cycles, insightReport, timeInStage, wipExceeded, wipPerWeek, type InsightQuery } from '../../db/insight/figures';
+import { cycles, insightReport, leadTime, outcomes, timeInStage, wipExceeded, wipPerWeek, type InsightQuery } from '../../db/insight/figures';
 import { makeCore } from './support';
 
 describe('migration 0040 (insight indexes)', () => {
@@ -110,5 +110,49 @@ describe('migration 0080 (insight speed)', () => {
     expect(insightReport(db, q)).toEqual(withIndexes);
     expect(withIndexes.cycles.reduce((n, c) => n + c.ideas, 0)).toBeGreaterThan(0);
     expect(withIndexes.wipPerWeek.some((w) => w.do > 0)).toBe(true);
+  });
+});
+
+describe('the finished ideas found once per report (TEMP table)', () => {
+  const NOW = new Date('2026-11-23T12:00:00.000Z');
+  const WEEK = 7 * 24 * 3_600_000;
+
+  it('never serves one call the finished ideas of another: another filter, another period, changed data', () => {
+    const { db } = makeCore();
+    seedDemo(db, { count: 300, seed: 7, now: NOW });
+    const weeks = Array.from({ length: 13 }, (_, i) => new Date(NOW.getTime() - (12 - i) * WEEK).toISOString());
+    const q: InsightQuery = {
+      weeks,
+      months: [weeks[0]!, weeks[12]!],
+      filter: {},
+      wipLimits: { nieuw: 3, plan: 2, do: 2, check: 1, act: 1, afgerond: null },
+      now: NOW.toISOString(),
+    };
+    const all = insightReport(db, q);
+    const total = all.cycles.reduce((n, c) => n + c.ideas, 0);
+    expect(total).toBeGreaterThan(1);
+
+    // A figure alone, with a filter, after a whole report: its own finished ideas, and the same as in its report.
+    const kind = { ...q, filter: { kind: 'verleuk' as const } };
+    const verleuk = cycles(db, kind);
+    expect(verleuk.reduce((n, c) => n + c.ideas, 0)).toBeLessThan(total);
+    expect(insightReport(db, kind).cycles).toEqual(verleuk);
+    expect(cycles(db, q)).toEqual(all.cycles);
+
+    // A shorter period: fewer finished ideas.
+    const short = { ...q, weeks: weeks.slice(10) };
+    expect(insightReport(db, short).cycles.reduce((n, c) => n + c.ideas, 0)).toBeLessThan(total);
+
+    // Data that changed between calls: a finished idea deleted now counts nowhere.
+    const finishedId = db
+      .prepare(
+        "SELECT idea_id FROM events WHERE type = 'moved' AND to_stage = 'afgerond' AND created_at >= ? AND created_at < ? LIMIT 1",
+      )
+      .pluck()
+      .get(weeks[0], weeks[12]) as string;
+    db.prepare('UPDATE ideas SET deleted_at = ? WHERE id = ?').run(NOW.toISOString(), finishedId);
+    expect(cycles(db, q).reduce((n, c) => n + c.ideas, 0)).toBe(total - 1);
+    expect(insightReport(db, q).outcomes).toEqual(outcomes(db, q));
+    expect(leadTime(db, q).count).toBe(total - 1);
   });
 });
