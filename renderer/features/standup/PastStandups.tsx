@@ -7,6 +7,7 @@ import { useApp, useAppStoreApi } from '../../store/store';
 import { formatDay, formatMoment, minutesOf, nameLookup, printStandup } from './format';
 import { RecordPrint } from './PrintSummary';
 import { PersonLink } from './links';
+import { Pending } from './Pending';
 
 export function PastStandups() {
   const t = useT();
@@ -36,15 +37,7 @@ export function PastStandups() {
         {t('standup.past.title')}
       </h3>
       {past === null ? (
-        failed ? (
-          <p>
-            <button type="button" className="button" onClick={() => void reload()}>
-              {t('standup.retry')}
-            </button>
-          </p>
-        ) : (
-          <p aria-busy="true">{t('standup.loading')}</p>
-        )
+        <Pending failed={failed} onRetry={() => void reload()} />
       ) : past.length === 0 ? (
         <p className="standup-none">{t('standup.past.empty')}</p>
       ) : (

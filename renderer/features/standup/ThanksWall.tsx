@@ -5,6 +5,7 @@ import { useT } from '../../i18n/use-t';
 import { useApp } from '../../store/store';
 import { ThanksForm } from './ThanksForm';
 import { ThanksList } from './ThanksList';
+import { Pending } from './Pending';
 
 export function ThanksWall() {
   const t = useT();
@@ -41,15 +42,7 @@ export function ThanksWall() {
         </div>
       )}
       {wall === null ? (
-        failed ? (
-          <p>
-            <button type="button" className="button" onClick={() => void reload()}>
-              {t('standup.retry')}
-            </button>
-          </p>
-        ) : (
-          <p aria-busy="true">{t('standup.loading')}</p>
-        )
+        <Pending failed={failed} onRetry={() => void reload()} />
       ) : wall.length === 0 ? (
         <p className="standup-none">{t('standup.wall.empty')}</p>
       ) : (
