@@ -281,7 +281,7 @@ const baseHandlers: HandlersFor<Omit<Handlers, FeatureCall>> = {
     return listValues(db);
   },
 
-  'board:get': ({ db }, { filter, doneLimit }) => loadBoard(db, filter, doneLimit),
+  'board:get': ({ db }, { filter, doneLimit, openLimit }) => loadBoard(db, filter, doneLimit, openLimit),
 
   'ideas:create': ({ db, at, uuid }, input) => {
     requirePerson(db, input.actorId, 'actorId');

@@ -166,8 +166,12 @@ export const contract = {
   ),
 
   'board:get': call(
-    'The cards on the board that match the filter (deleted ideas excluded), in column order, with counts per column and kind; Afgerond is paged (doneLimit, default BOARD_DONE_PAGE).',
-    z.strictObject({ filter: boardFilter, doneLimit: z.number().int().min(1).max(BOARD_DONE_MAX).optional() }),
+    'The cards on the board that match the filter (deleted ideas excluded), in column order, with counts per column and kind; Afgerond is paged (doneLimit, default BOARD_DONE_PAGE), and so is each open column with openLimit (default: whole, or SEARCH_OPEN_PAGE while searching). A search counts Afgerond up to SEARCH_COUNT_CAP per kind (doneCapped).',
+    z.strictObject({
+      filter: boardFilter,
+      doneLimit: z.number().int().min(1).max(BOARD_DONE_MAX).optional(),
+      openLimit: z.number().int().min(1).max(BOARD_DONE_MAX).optional(),
+    }),
     returns<Board>(),
   ),
 

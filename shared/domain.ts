@@ -268,6 +268,16 @@ export interface BoardFilter {
 /** How many Afgerond cards the board shows at first and adds per "show more". */
 export const BOARD_DONE_PAGE = 100;
 export const BOARD_DONE_MAX = 100_000;
+/**
+ * While searching, how many matching cards each open column shows at first and adds per "show more" (openLimit):
+ * a one-letter search matches nearly the whole board, and search as you type must not send thousands of cards.
+ */
+export const SEARCH_OPEN_PAGE = 50;
+/**
+ * A search counts Afgerond's matches of each kind up to this many (or the requested page, if larger) and says
+ * "1000+" beyond: an exact count of tens of thousands of finished matches costs more than the rest of the search.
+ */
+export const SEARCH_COUNT_CAP = 1000;
 
 /** Matching cards per column and kind, also those of Afgerond that were not sent. */
 export type BoardCounts = { [S in Stage]: { [K in Kind]: number } };
@@ -276,6 +286,10 @@ export interface Board {
   /** The open columns whole, then Afgerond's first page, each in board order. */
   cards: BoardCard[];
   counts: BoardCounts;
-  /** Afgerond cards that match but were left out (ask again with a larger doneLimit). */
+  /** Afgerond cards that match but were left out (ask again with a larger doneLimit); a lower bound when doneCapped. */
   doneHidden: number;
+  /** Cards of the open columns that match but were left out (ask again with a larger openLimit). */
+  openHidden: number;
+  /** Afgerond's counts are lower bounds: a search counted its finished matches of a kind only up to SEARCH_COUNT_CAP. */
+  doneCapped: boolean;
 }

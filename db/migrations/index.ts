@@ -7,11 +7,12 @@ import standupSpeed from './0060-standup-speed';
 import fastSearch from './0070-fast-search';
 import insightSpeed from './0080-insight-speed';
 import searchFacets from './0090-search-facets';
+import searchPrefixes from './0100-search-prefixes';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [initial, standup, insight, fastBoard, standupSpeed, fastSearch, insightSpeed, searchFacets];
+export const MIGRATIONS: readonly Migration[] = [initial, standup, insight, fastBoard, standupSpeed, fastSearch, insightSpeed, searchFacets, searchPrefixes];
 
 /** Throws when the list is not strictly increasing in steps that are multiples of 10. */
 export function assertMigrationList(list: readonly Migration[]): void {

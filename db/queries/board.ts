@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Board, BoardCard, BoardCounts, BoardFilter, Kind, Stage } from '../../shared/domain';
-import { BOARD_DONE_MAX, BOARD_DONE_PAGE, KINDS, STAGES } from '../../shared/domain';
+import { BOARD_DONE_MAX, BOARD_DONE_PAGE, KINDS, SEARCH_COUNT_CAP, SEARCH_OPEN_PAGE, STAGES } from '../../shared/domain';
 import type { IdeaRow } from './ideas';
 import { stmt } from './statements';
 import { DONE_FACET, doneKindFacet, matchesByPrefixIndex, OPEN_FACET, toFtsQuery, withFacets } from './search';
@@ -98,6 +98,11 @@ const STAGE_RANK = `CASE i.stage ${STAGES.map((s, n) => `WHEN '${s}' THEN ${n}`)
 
 const FTS_JOIN = 'ideas_fts f CROSS JOIN ideas i ON i.search_rowid = f.rowid';
 
+/** The open columns as an SQL list (a range per column of ideas_by_stage_kind, where <> 'afgerond' scans them all). */
+const OPEN_STAGES = STAGES.filter((s) => s !== 'afgerond')
+  .map((s) => `'${s}'`)
+  .join(', ');
+
 /** The cards of these rows (ideas' rowids), in this order. */
 function cardsOf(db: Db, rowids: readonly number[]): BoardCard[] {
   const rows = stmt(db, `SELECT ${CARD_COLUMNS} FROM json_each(?) p CROSS JOIN ideas i ON i.rowid = p.value ORDER BY p.key`)
@@ -114,7 +119,7 @@ function cardsOf(db: Db, rowids: readonly number[]): BoardCard[] {
  * other keeps Afgerond's first page in SQLite's sorter. Afgerond's matches, which may be nearly every idea, never
  * come to TypeScript: reading every match into TypeScript and sorting there cost three to four times as much.
  */
-function searchBoard(db: Db, filter: BoardFilter, match: string, doneLimit: number): { cards: BoardCard[]; counts: BoardCounts } {
+function searchBoard(db: Db, filter: BoardFilter, match: string, limits: Limits): Found {
   const { where, params } = filterWhere(filter);
   const scan = stmt(
     db,
@@ -127,17 +132,33 @@ function searchBoard(db: Db, filter: BoardFilter, match: string, doneLimit: numb
     .get(...KINDS, match, ...params) as [...number[], string];
   const counts = emptyCounts();
   KINDS.forEach((k, n) => (counts.afgerond[k] = scan[n] as number));
-  const sent = openMatches(counts, scan[KINDS.length] as string);
-  for (const rowid of donePageSorted(db, match, where, params, doneLimit)) sent.push(rowid);
-  return { cards: cardsOf(db, sent), counts };
+  const sent = openMatches(counts, scan[KINDS.length] as string, limits.open);
+  for (const rowid of donePageSorted(db, match, where, params, limits.done)) sent.push(rowid);
+  return { cards: cardsOf(db, sent), counts, doneCapped: false };
 }
 
-/** The open matches listed as JSON [rowid, stage, kind] in board order: counted, and their rowids returned. */
-function openMatches(counts: BoardCounts, list: string): number[] {
+/** How many cards to send: Afgerond's first `done`, and each open column's first `open` (-1: whole). */
+interface Limits {
+  done: number;
+  open: number;
+}
+
+interface Found {
+  cards: BoardCard[];
+  counts: BoardCounts;
+  doneCapped: boolean;
+}
+
+/**
+ * The open matches listed as JSON [rowid, stage, kind] in board order: all counted, and the rowids of each
+ * column's first `limit` (-1: all) returned.
+ */
+function openMatches(counts: BoardCounts, list: string, limit: number): number[] {
   const sent: number[] = [];
   for (const [rowid, stage, kind] of JSON.parse(list) as [number, Stage, Kind][]) {
-    counts[stage][kind]++;
-    sent.push(rowid);
+    const column = counts[stage];
+    if (limit < 0 || column.verbeter + column.verleuk < limit) sent.push(rowid);
+    column[kind]++;
   }
   return sent;
 }
@@ -161,8 +182,8 @@ const WALK_READS_PER_CARD = 20;
  * lookup by rowid of a longer prefix costs milliseconds). Null when the walk found too few: the matches are
  * sparse in Afgerond, and sorting them is cheaper.
  */
-function donePageWalked(db: Db, match: string, kind: Kind | undefined, limit: number, total: number): number[] | null {
-  const sql = matchesByPrefixIndex(match) ? WALK_BY_LOOKUP : WALK_BY_LIST;
+function donePageWalked(db: Db, match: string, kind: Kind | undefined, limit: number, total: number, openMatched: number): number[] | null {
+  const sql = matchesByPrefixIndex(match) && lookupWalkPays(db, kind, openMatched, limit) ? WALK_BY_LOOKUP : WALK_BY_LIST;
   const page = stmt(db, sql)
     .pluck()
     .all(kind ?? null, limit * WALK_READS_PER_CARD, match, limit) as number[];
@@ -184,66 +205,127 @@ const WALK_BY_LIST = `SELECT w.rowid FROM (${WALK_AFGEROND}) w
  * Search with no filter but kind (what search as you type asks): migration 0090's facet tokens let FTS5 count
  * Afgerond's matches per kind from its doclists alone, and list only the open matches (few) through
  * ideas_search_cover. Afgerond's first page is walked in board order while matches are plentiful, else sorted.
+ * Counting a doclist still costs about 0.15 µs per match (8-11 ms for a one-letter prefix at 100k ideas), so
+ * Afgerond's matches are counted only up to SEARCH_COUNT_CAP per kind (or the page asked for, if larger).
  */
-function searchByFacets(db: Db, filter: BoardFilter, match: string, doneLimit: number): { cards: BoardCard[]; counts: BoardCounts } {
+function searchByFacets(db: Db, filter: BoardFilter, match: string, limits: Limits): Found {
   const { where, params } = filterWhere(filter);
   const kinds: readonly Kind[] = filter.kind === undefined ? KINDS : [filter.kind];
   const counts = emptyCounts();
-  const count = stmt(db, 'SELECT count(*) FROM ideas_fts WHERE ideas_fts MATCH ?').pluck();
-  for (const k of kinds) counts.afgerond[k] = count.get(withFacets(match, doneKindFacet(k))) as number;
-  const list = stmt(
-    db,
-    `SELECT json_group_array(json_array(i.rowid, i.stage, i.kind) ORDER BY ${STAGE_RANK}, i.position, i.created_at, i.id)
-       FROM ${FTS_JOIN} WHERE ideas_fts MATCH ? AND ${where} AND i.stage <> 'afgerond'`,
-  )
-    .pluck()
-    .get(withFacets(match, OPEN_FACET), ...params) as string;
-  const sent = openMatches(counts, list);
+  const cap = Math.max(SEARCH_COUNT_CAP, limits.done);
+  const count = stmt(db, 'SELECT count(*) FROM (SELECT 1 FROM ideas_fts WHERE ideas_fts MATCH ? LIMIT ?)').pluck();
+  let capped = false;
+  for (const k of kinds) {
+    const n = count.get(withFacets(match, doneKindFacet(k)), cap + 1) as number;
+    capped ||= n > cap;
+    counts.afgerond[k] = Math.min(n, cap);
+  }
+  const { sent, matched } = openPages(db, withFacets(match, OPEN_FACET), where, params, counts, limits.open);
   const total = kinds.reduce((n, k) => n + counts.afgerond[k], 0);
   // The walk reads only Afgerond's visible ideas of the kind, so it tests the words alone (no facet to merge).
   const doneMatch = withFacets(match, DONE_FACET);
+  const walk = capped || (total > WALK_FROM && limits.done < total);
   const page =
-    total === 0 || doneLimit <= 0
+    total === 0 || limits.done <= 0
       ? []
-      : ((total > WALK_FROM && doneLimit < total ? donePageWalked(db, match, filter.kind, doneLimit, total) : null) ??
-        donePageSorted(db, doneMatch, where, params, doneLimit));
+      : ((walk ? donePageWalked(db, match, filter.kind, limits.done, capped ? Infinity : total, matched) : null) ??
+        donePageSorted(db, doneMatch, where, params, limits.done));
   for (const rowid of page) sent.push(rowid);
-  return { cards: cardsOf(db, sent), counts };
+  return { cards: cardsOf(db, sent), counts, doneCapped: capped };
+}
+
+/**
+ * The open matches, in board order: counted per column and kind, and each column's first `limit` (-1: all)
+ * returned, with how many matched in all. Sorting the matches beat every walk of the open columns tried (a
+ * materialised match list probed per column, a set in TypeScript): the open columns hold few ideas.
+ */
+function openPages(db: Db, match: string, where: string, params: readonly string[], counts: BoardCounts, limit: number) {
+  const rows = stmt(
+    db,
+    `SELECT i.rowid, i.stage, i.kind FROM ${FTS_JOIN} WHERE ideas_fts MATCH ? AND ${where} AND i.stage <> 'afgerond'
+      ORDER BY ${STAGE_RANK}, i.position, i.created_at, i.id`,
+  )
+    .raw()
+    .all(match, ...params) as [rowid: number, stage: Stage, kind: Kind][];
+  const sent: number[] = [];
+  for (const [rowid, stage, kind] of rows) {
+    const column = counts[stage];
+    if (limit < 0 || column.verbeter + column.verleuk < limit) sent.push(rowid);
+    column[kind]++;
+  }
+  return { sent, matched: rows.length };
+}
+
+/**
+ * Whether walking Afgerond should test each idea by an FTS5 lookup (about 15 µs with a prefix index) rather than
+ * against the list of every match (about 0.15 µs per match to build). The share of the open ideas that match
+ * estimates the share in Afgerond: a lookup walk reads about limit / share ideas, the list holds about share × all.
+ */
+function lookupWalkPays(db: Db, kind: Kind | undefined, openMatched: number, limit: number): boolean {
+  const [open, all] = stmt(
+    db,
+    `SELECT (SELECT count(*) FROM ideas i WHERE i.stage IN (${OPEN_STAGES}) AND i.kind = coalesce(?, i.kind) AND i.deleted_at IS NULL),
+            (SELECT max(search_rowid) FROM ideas)`,
+  )
+    .raw()
+    .get(kind ?? null) as [number, number | null];
+  if (open === 0) return false;
+  const share = openMatched / open;
+  return 100 * limit < share * share * (all ?? 0);
 }
 
 /** Every card matching the filter, in column order (no paging: exports and whole-board lookups). */
 export function listBoard(db: Db, filter: BoardFilter): BoardCard[] {
-  return loadBoard(db, filter, BOARD_DONE_MAX).cards;
+  return loadBoard(db, filter, BOARD_DONE_MAX, BOARD_DONE_MAX).cards;
 }
 
 export const emptyCounts = (): BoardCounts =>
   Object.fromEntries(STAGES.map((s) => [s, Object.fromEntries(KINDS.map((k) => [k, 0]))])) as BoardCounts;
 
-/** The board as the UI shows it: open columns whole, Afgerond's first `doneLimit` cards, and every count. */
-export function loadBoard(db: Db, filter: BoardFilter, doneLimit: number = BOARD_DONE_PAGE): Board {
+/** Without search text: each column read in board order off its index, Afgerond and paged columns counted apart. */
+function filterBoard(db: Db, filter: BoardFilter, limits: Limits): Found {
+  const { where, params } = filterWhere(filter);
+  const rows: CardRow[] = [];
+  const counts = emptyCounts();
+  for (const stage of STAGES) {
+    const column = columnRows(db, where, params, stage, stage === 'afgerond' ? limits.done : limits.open);
+    for (const row of column) rows.push(row);
+    if (stage !== 'afgerond' && limits.open < 0) for (const row of column) counts[stage][row[2]]++;
+  }
+  // Afgerond (and paged open columns) are counted from the index, not from the page that was sent.
+  const counted = limits.open < 0 ? "i.stage = 'afgerond'" : '1';
+  const grouped = stmt(db, `SELECT i.stage, i.kind, count(*) FROM ideas i WHERE ${counted} AND ${where} GROUP BY i.stage, i.kind`)
+    .raw()
+    .all(...params) as [Stage, Kind, number][];
+  for (const [stage, kind, n] of grouped) counts[stage][kind] = n;
+  return { cards: withValues(db, rows), counts, doneCapped: false };
+}
+
+/**
+ * The board as the UI shows it: Afgerond's first `doneLimit` cards, each open column whole (or its first
+ * `openLimit`; while searching SEARCH_OPEN_PAGE unless asked), and every count.
+ */
+export function loadBoard(db: Db, filter: BoardFilter, doneLimit: number = BOARD_DONE_PAGE, openLimit?: number): Board {
   const match = filter.query === undefined ? null : toFtsQuery(filter.query);
-  let cards: BoardCard[];
-  let counts: BoardCounts;
+  const limits: Limits = { done: doneLimit, open: openLimit ?? (match === null ? -1 : SEARCH_OPEN_PAGE) };
+  let found: Found;
   if (match !== null) {
     const facetsOnly = filter.touchpointId === undefined && filter.personId === undefined && filter.valueId === undefined;
-    ({ cards, counts } = (facetsOnly ? searchByFacets : searchBoard)(db, filter, match, doneLimit));
+    found = (facetsOnly ? searchByFacets : searchBoard)(db, filter, match, limits);
   } else {
-    const { where, params } = filterWhere(filter);
-    const rows: CardRow[] = [];
-    counts = emptyCounts();
-    for (const stage of STAGES) {
-      const column = columnRows(db, where, params, stage, stage === 'afgerond' ? doneLimit : -1);
-      for (const row of column) rows.push(row);
-      if (stage !== 'afgerond') for (const row of column) counts[stage][row[2]]++;
-    }
-    cards = withValues(db, rows);
-    // Afgerond is counted from the index, not from the page that was sent.
-    const done = stmt(db, `SELECT i.kind, count(*) AS n FROM ideas i WHERE i.stage = 'afgerond' AND ${where} GROUP BY i.kind`).all(
-      ...params,
-    ) as { kind: Kind; n: number }[];
-    for (const row of done) counts.afgerond[row.kind] = row.n;
+    found = filterBoard(db, filter, limits);
   }
-  const done = counts.afgerond.verbeter + counts.afgerond.verleuk;
-  const sentDone = cards.reduce((n, c) => (c.stage === 'afgerond' ? n + 1 : n), 0);
-  return { cards, counts, doneHidden: done - sentDone };
+  const { cards, counts, doneCapped } = found;
+  const sent = emptyCounts();
+  for (const c of cards) sent[c.stage][c.kind]++;
+  let doneHidden = 0;
+  let openHidden = 0;
+  for (const stage of STAGES) {
+    for (const kind of KINDS) {
+      const left = counts[stage][kind] - sent[stage][kind];
+      if (stage === 'afgerond') doneHidden += left;
+      else openHidden += left;
+    }
+  }
+  return { cards, counts, doneHidden, openHidden, doneCapped };
 }

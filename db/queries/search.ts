@@ -31,8 +31,8 @@ export const OPEN_FACET = 'sopen';
 /** A match (from toFtsQuery) narrowed to the rows holding every one of these facet tokens. */
 export const withFacets = (match: string, ...tokens: readonly string[]): string => `${match} AND facets : (${tokens.join(' ')})`;
 
-/** FTS5 keeps prefix indexes for one and two letters (0070); a longer prefix merges the doclist of every word it starts. */
-const INDEXED_PREFIX = 2;
+/** FTS5 keeps prefix indexes for one to four letters (0070, 0100); a longer prefix merges the doclist of every word it starts. */
+const INDEXED_PREFIX = 4;
 
 /**
  * Whether every term of this match (from toFtsQuery) is read from a prefix index: then FTS5 finds one idea's row

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOARD_DONE_MAX, BOARD_DONE_PAGE, STAGES, type BoardFilter, type Stage } from '../../shared/domain';
+import { BOARD_DONE_MAX, BOARD_DONE_PAGE, SEARCH_OPEN_PAGE, STAGES, type BoardFilter, type Stage } from '../../shared/domain';
 import { seedDemo } from '../../db/demo';
 import { listBoard } from '../../db/queries/board';
 import { toFtsQuery } from '../../db/queries/search';
@@ -228,6 +228,42 @@ describe('board:get pages Afgerond', () => {
         expect(found.counts, label).toEqual(counts);
       }
     }
+  });
+
+  it('pages each open column with openLimit, with or without search text and filters, counting every match', async () => {
+    const t = await bigBoard();
+    const person = t.db.prepare('SELECT author_id FROM ideas GROUP BY author_id ORDER BY count(*) DESC').pluck().get() as string;
+    for (const filter of [{}, { kind: 'verleuk' }, { query: 'k' }, { query: 'k', personId: person }, { query: 'terugbel', kind: 'verbeter' }] as BoardFilter[]) {
+      const { query, ...rest } = filter;
+      const ids = query === undefined ? null : new Set(t.db.prepare('SELECT idea_id FROM ideas_fts WHERE ideas_fts MATCH ?').pluck().all(toFtsQuery(query)!) as string[]);
+      const expected = listBoard(t.db, rest).filter((c) => ids === null || ids.has(c.id));
+      const whole = await unwrap(t.api['board:get']({ filter, openLimit: BOARD_DONE_MAX }));
+      for (const openLimit of [1, 3]) {
+        const label = `${JSON.stringify(filter)} ${openLimit}`;
+        const paged = await unwrap(t.api['board:get']({ filter, openLimit, doneLimit: 2 }));
+        const open = STAGES.filter((s) => s !== 'afgerond').flatMap((s) => expected.filter((c) => c.stage === s).slice(0, openLimit));
+        const done = expected.filter((c) => c.stage === 'afgerond');
+        expect(open.length, label).toBeGreaterThan(0);
+        expect(paged.cards, label).toEqual([...open, ...done.slice(0, 2)]);
+        expect(paged.counts, label).toEqual(whole.counts);
+        expect(paged.openHidden, label).toBe(expected.length - done.length - open.length);
+        expect(paged.doneHidden, label).toBe(done.length - Math.min(2, done.length));
+      }
+      expect(whole.openHidden).toBe(0);
+      expect(whole.doneCapped).toBe(false);
+    }
+  });
+
+  it('searches with SEARCH_OPEN_PAGE cards per open column unless asked for more', async () => {
+    const t = makeCore();
+    seedDemo(t.core, { count: 400, open: 300, now: new Date('2026-03-02T09:00:00.000Z') });
+    const found = await unwrap(t.api['board:get']({ filter: { query: 'e' } }));
+    const perColumn = STAGES.filter((s) => s !== 'afgerond').map((s) => found.cards.filter((c) => c.stage === s).length);
+    expect(Math.max(...perColumn)).toBe(SEARCH_OPEN_PAGE);
+    expect(found.openHidden).toBeGreaterThan(0);
+    const unfiltered = await unwrap(t.api['board:get']({ filter: {} }));
+    expect(unfiltered.openHidden).toBe(0);
+    expect(unfiltered.cards.filter((c) => c.stage !== 'afgerond')).toHaveLength(300);
   });
 
   it("gives every card its belevingswaarden in the values' order, also after a reorder and on the search path", async () => {

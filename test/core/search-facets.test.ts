@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STAGES, type BoardFilter } from '../../shared/domain';
+import { BOARD_DONE_MAX, SEARCH_COUNT_CAP, SEARCH_OPEN_PAGE, STAGES, type BoardFilter } from '../../shared/domain';
 import { seedDemo } from '../../db/demo';
 import { MIGRATIONS } from '../../db/migrations';
 import { openDatabase } from '../../db/open';
@@ -26,23 +26,29 @@ function facetsInStep(db: Db): void {
   }
 }
 
+/** A file at an older schema version holding 40 ideas (10 open, 2 deleted) about "terugbellen", koffie and thee. */
+function olderFile(upTo: number): { file: string; db: Db } {
+  const file = path.join(tempDir(), 'kaizenbord.db');
+  const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= upTo) });
+  old.exec(`
+    INSERT INTO people VALUES ('p1', 'Anna', 0, '${at}', '${at}');
+    INSERT INTO journeys VALUES ('j1', 'Klantreis', 1, 0, '${at}', '${at}');
+    INSERT INTO touchpoints VALUES ('t1', 'j1', 'Telefoon', 1, 0, '${at}', '${at}');`);
+  const insert = old.prepare(
+    `INSERT INTO ideas (id, title, description, kind, stage, outcome, position, touchpoint_id, author_id, stage_entered_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 't1', 'p1', '${at}', '${at}', '${at}')`,
+  );
+  for (let i = 0; i < 40; i++) {
+    const done = i % 4 !== 0;
+    insert.run(`idea-${i}`, `Idee ${i} over terugbellen`, i % 2 ? 'koffie' : 'thee', i % 3 ? 'verbeter' : 'verleuk', done ? 'afgerond' : 'plan', done ? 'adopted' : null, i);
+  }
+  old.prepare("UPDATE ideas SET deleted_at = ? WHERE id IN ('idea-5', 'idea-8')").run(at);
+  return { file, db: old };
+}
+
 describe('migration 0090 (search facets)', () => {
   it('writes kind and open/finished/deleted into every FTS row, keeping every text match of an older file', () => {
-    const file = path.join(tempDir(), 'kaizenbord.db');
-    const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version < 90) });
-    old.exec(`
-      INSERT INTO people VALUES ('p1', 'Anna', 0, '${at}', '${at}');
-      INSERT INTO journeys VALUES ('j1', 'Klantreis', 1, 0, '${at}', '${at}');
-      INSERT INTO touchpoints VALUES ('t1', 'j1', 'Telefoon', 1, 0, '${at}', '${at}');`);
-    const insert = old.prepare(
-      `INSERT INTO ideas (id, title, description, kind, stage, outcome, position, touchpoint_id, author_id, stage_entered_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 't1', 'p1', '${at}', '${at}', '${at}')`,
-    );
-    for (let i = 0; i < 40; i++) {
-      const done = i % 4 !== 0;
-      insert.run(`idea-${i}`, `Idee ${i} over terugbellen`, i % 2 ? 'koffie' : 'thee', i % 3 ? 'verbeter' : 'verleuk', done ? 'afgerond' : 'plan', done ? 'adopted' : null, i);
-    }
-    old.prepare("UPDATE ideas SET deleted_at = ? WHERE id IN ('idea-5', 'idea-8')").run(at);
+    const { file, db: old } = olderFile(80);
     const queries = ['t', 'k', 'ko', 'terugbel', 'i t', 'sd', 'kverb', 'wacht'].map((q) => toFtsQuery(q)!);
     const matchesOf = (db: Db) => queries.map((q) => db.prepare('SELECT rowid, idea_id FROM ideas_fts WHERE ideas_fts MATCH ? ORDER BY rowid').raw().all(q));
     const before = matchesOf(old);
@@ -50,7 +56,7 @@ describe('migration 0090 (search facets)', () => {
     expect(before[5]).toEqual([]);
     old.close();
 
-    const db = openDatabase(file);
+    const db = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 90) });
     try {
       expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'ideas_fts'").pluck().get()).toMatch(/facets,[\s\S]*prefix = '1 2'/);
       facetsInStep(db);
@@ -111,39 +117,79 @@ describe('migration 0090 (search facets)', () => {
   });
 });
 
+describe('migration 0100 (prefix indexes up to four letters)', () => {
+  it('rebuilds the FTS table with prefix indexes for 1-4 letters, keeping every match, facet and trigger', () => {
+    const { file, db: old } = olderFile(90);
+    const queries = ['t', 'te', 'ter', 'teru', 'terug', 'koffie th', 'facets : sdone', 'facets : openverleuk', 'kverb'].map(
+      (q) => (q.startsWith('facets') ? q : toFtsQuery(q)!),
+    );
+    const matchesOf = (db: Db) => queries.map((q) => db.prepare('SELECT rowid, idea_id FROM ideas_fts WHERE ideas_fts MATCH ? ORDER BY rowid').raw().all(q));
+    const before = matchesOf(old);
+    expect(before[3]).toHaveLength(40);
+    old.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(100);
+      expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'ideas_fts'").pluck().get()).toMatch(/facets,[\s\S]*prefix = '1 2 3 4'/);
+      expect(matchesOf(db)).toEqual(before);
+      facetsInStep(db);
+      // 0090's triggers still keep the rebuilt table in step.
+      db.prepare("UPDATE ideas SET stage = 'afgerond', outcome = 'adopted', title = 'Terrasstoelen' WHERE id = 'idea-0'").run();
+      db.prepare("UPDATE ideas SET deleted_at = ? WHERE id = 'idea-1'").run(at);
+      facetsInStep(db);
+      expect(db.prepare('SELECT idea_id FROM ideas_fts WHERE ideas_fts MATCH ?').pluck().all(toFtsQuery('terr'))).toEqual(['idea-0']);
+      expect(db.prepare("SELECT count(*) FROM ideas_fts WHERE ideas_fts MATCH 'facets : sgone'").pluck().get()).toBe(3);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('search on the facets (walking Afgerond)', () => {
-  it('tells which matches FTS5 reads from its one- and two-letter prefix indexes', () => {
+  it('tells which matches FTS5 reads from its prefix indexes (one to four letters)', () => {
     expect(matchesByPrefixIndex(toFtsQuery('t')!)).toBe(true);
     expect(matchesByPrefixIndex(toFtsQuery('té ko')!)).toBe(true);
-    expect(matchesByPrefixIndex(toFtsQuery('te ter')!)).toBe(false);
+    expect(matchesByPrefixIndex(toFtsQuery('te ter teru')!)).toBe(true);
+    expect(matchesByPrefixIndex(toFtsQuery('te terug')!)).toBe(false);
   });
 
   it('gives exactly the boards of the whole board filtered, for short and long prefixes, kinds and pages', async () => {
     // Enough finished ideas that a common prefix walks Afgerond instead of sorting its matches.
     const t = makeCore();
     seedDemo(t.core, { count: 3000, open: 60, now: new Date(at) });
-    const check = (queries: readonly string[], doneLimits: readonly number[]) => {
+    const check = (queries: readonly string[], doneLimits: readonly number[], openLimits: readonly (number | undefined)[] = [undefined]) => {
       const whole = listBoard(t.db, {});
       for (const query of queries) {
         const ids = new Set(t.db.prepare('SELECT idea_id FROM ideas_fts WHERE ideas_fts MATCH ?').pluck().all(toFtsQuery(query)) as string[]);
         for (const filter of [{}, { kind: 'verbeter' }, { kind: 'verleuk' }] as BoardFilter[]) {
           const expected = whole.filter((c) => ids.has(c.id) && (filter.kind === undefined || c.kind === filter.kind));
-          const open = expected.filter((c) => c.stage !== 'afgerond');
           const done = expected.filter((c) => c.stage === 'afgerond');
-          const counts = Object.fromEntries(STAGES.map((s) => [s, { verbeter: 0, verleuk: 0 }]));
-          for (const c of expected) counts[c.stage]![c.kind]++;
+          const exact = Object.fromEntries(STAGES.map((s) => [s, { verbeter: 0, verleuk: 0 }]));
+          for (const c of expected) exact[c.stage]![c.kind]++;
           for (const doneLimit of doneLimits) {
-            const label = `${query} ${JSON.stringify(filter)} ${doneLimit}`;
-            const board = loadBoard(t.db, { ...filter, query }, doneLimit);
-            expect(board.cards, label).toEqual([...open, ...done.slice(0, doneLimit)]);
-            expect(board.counts, label).toEqual(counts);
-            expect(board.doneHidden, label).toBe(Math.max(0, done.length - doneLimit));
+            // Afgerond's matches are counted up to the cap (or the page, if larger) per kind.
+            const cap = Math.max(SEARCH_COUNT_CAP, doneLimit);
+            const counts = { ...exact, afgerond: { verbeter: Math.min(exact.afgerond!.verbeter, cap), verleuk: Math.min(exact.afgerond!.verleuk, cap) } };
+            const capped = exact.afgerond!.verbeter > cap || exact.afgerond!.verleuk > cap;
+            for (const openLimit of openLimits) {
+              const label = `${query} ${JSON.stringify(filter)} ${doneLimit} ${openLimit}`;
+              const perColumn = openLimit ?? SEARCH_OPEN_PAGE;
+              const open = STAGES.filter((s) => s !== 'afgerond').flatMap((s) => expected.filter((c) => c.stage === s).slice(0, perColumn));
+              const openTotal = expected.length - done.length;
+              const board = loadBoard(t.db, { ...filter, query }, doneLimit, openLimit);
+              expect(board.cards, label).toEqual([...open, ...done.slice(0, doneLimit)]);
+              expect(board.counts, label).toEqual(counts);
+              expect(board.doneCapped, label).toBe(capped);
+              expect(board.doneHidden, label).toBe(Math.max(0, counts.afgerond.verbeter + counts.afgerond.verleuk - doneLimit));
+              expect(board.openHidden, label).toBe(openTotal - open.length);
+            }
           }
         }
         if (query === 't') expect(ids.size).toBeGreaterThan(2000);
       }
     };
-    check(['t', 'te', 'ter', 'terugbel', 'k klant', 'wachtmuziek', 'zzz'], [0, 7, 100, 2500]);
+    check(['t', 'te', 'ter', 'teru', 'terugbel', 'k klant', 'wachtmuziek', 'zzz'], [0, 7, 100, 2500], [undefined, 3, BOARD_DONE_MAX]);
 
     // Plenty of matches, but none among Afgerond's first 150 in board order: a page of 7 gives up walking (it reads
     // at most 140 ideas) and sorts the matches; a page of 100 walks on to them.
