@@ -21,6 +21,25 @@ import { useTheme } from './theme';
 
 const VIEWS: readonly View[] = ['board', 'standup', 'insight', 'settings'];
 
+/**
+ * The dialogs over the view. They subscribe here, not in App: opening or closing one (or typing in it) must not
+ * re-render the view behind it, which for a board of thousands of cards takes 50-100 ms (every card through
+ * dnd-kit's context) and would delay the first keys typed into the dialog.
+ */
+function Dialogs() {
+  const captureOpen = useApp((s) => s.ui.captureOpen);
+  const detailId = useApp((s) => s.ui.detailId);
+  const needsPerson = useApp((s) => s.ready && (s.settings.currentPersonId === null || s.ui.personPickerOpen));
+  return (
+    <>
+      {captureOpen && <CaptureDialog />}
+      {detailId && <IdeaDetail key={detailId} ideaId={detailId} />}
+      <PersonPageDialog />
+      {needsPerson && <WhoAreYou />}
+    </>
+  );
+}
+
 export function App() {
   const t = useT();
   const store = useAppStoreApi();
@@ -30,9 +49,6 @@ export function App() {
   const view = useApp((s) => s.ui.view);
   const setView = useApp((s) => s.setView);
   const openCapture = useApp((s) => s.openCapture);
-  const captureOpen = useApp((s) => s.ui.captureOpen);
-  const detailId = useApp((s) => s.ui.detailId);
-  const needsPerson = useApp((s) => s.ready && (s.settings.currentPersonId === null || s.ui.personPickerOpen));
   const language = useApp((s) => s.settings.language);
 
   useTheme();
@@ -98,10 +114,7 @@ export function App() {
         {view === 'insight' && <InsightView />}
         {view === 'settings' && <SettingsView />}
       </main>
-      {captureOpen && <CaptureDialog />}
-      {detailId && <IdeaDetail key={detailId} ideaId={detailId} />}
-      <PersonPageDialog />
-      {needsPerson && <WhoAreYou />}
+      <Dialogs />
       <Notifications />
     </div>
   );
