@@ -5,6 +5,8 @@ import {
   BOARD_DONE_MAX,
   BOARD_DONE_PAGE,
   KINDS,
+  SEARCH_COUNT_CAP,
+  SEARCH_OPEN_PAGE,
   STAGES,
   type BoardCard,
   type BoardFilter,
@@ -29,12 +31,17 @@ export interface BoardSlice {
   columns: Columns;
   filter: BoardFilter;
   boardLoading: boolean;
-  /** Afgerond is paged: how many of its cards to ask for, and those of each kind that matched but were not sent. */
+  /** Afgerond is paged: how many of its cards to ask for. */
   doneLimit: number;
-  doneHidden: Record<Kind, number>;
+  /** While searching, each open column is paged too: how many of its cards to ask for. */
+  openLimit: number;
+  /** Per column and kind, the cards that matched but were not sent. */
+  hidden: Hidden;
+  /** Per kind, whether Afgerond's count is a lower bound (a search counts its finished matches only so far). */
+  doneCapped: Record<Kind, boolean>;
   loadBoard: () => Promise<void>;
-  /** Ask for the next page of Afgerond ("Toon meer"). */
-  showMoreDone: () => Promise<void>;
+  /** Ask for the next page of a column ("Toon meer"). */
+  showMore: (stage: Stage) => Promise<void>;
   setFilter: (patch: Partial<BoardFilter>) => void;
   clearFilter: () => void;
   /** Log a new idea as the current person; returns it, or undefined when refused (a notice is shown). */
@@ -66,7 +73,10 @@ function columnsOf(cards: readonly BoardCard[]): Columns {
   return columns;
 }
 
-const noneHidden = (): Record<Kind, number> => ({ verbeter: 0, verleuk: 0 });
+export type Hidden = Record<Stage, Record<Kind, number>>;
+
+const noneHidden = (): Hidden => Object.fromEntries(STAGES.map((s) => [s, { verbeter: 0, verleuk: 0 }])) as Hidden;
+const noneCapped = (): Record<Kind, boolean> => ({ verbeter: false, verleuk: false });
 
 function sameCard(a: BoardCard, b: BoardCard): boolean {
   for (const key of Object.keys(b) as (keyof BoardCard)[]) {
@@ -151,13 +161,16 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) =>
     filter: {},
     boardLoading: false,
     doneLimit: BOARD_DONE_PAGE,
-    doneHidden: noneHidden(),
+    openLimit: SEARCH_OPEN_PAGE,
+    hidden: noneHidden(),
+    doneCapped: noneCapped(),
 
     loadBoard: async () => {
       const seq = ++loadSeq;
       set({ boardLoading: true });
-      const { filter, doneLimit } = get();
-      const res = await api['board:get']({ filter, doneLimit });
+      const { filter, doneLimit, openLimit } = get();
+      // Search results page the open columns too (a one-letter search matches nearly every card).
+      const res = await api['board:get'](filter.query ? { filter, doneLimit, openLimit } : { filter, doneLimit });
       // A newer load (e.g. typing in search) supersedes this one.
       if (seq !== loadSeq) return;
       if (!res.ok) {
@@ -166,15 +179,19 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) =>
         return;
       }
       const { cards: list, counts } = res.value;
-      const doneHidden = noneHidden();
-      for (const kind of KINDS) {
-        doneHidden[kind] = Math.max(0, counts.afgerond[kind] - list.filter((c) => c.stage === 'afgerond' && c.kind === kind).length);
-      }
-      set({ cards: mergeCards(get().cards, list), columns: columnsOf(list), doneHidden, boardLoading: false });
+      const hidden = noneHidden();
+      for (const stage of STAGES) for (const kind of KINDS) hidden[stage][kind] = counts[stage][kind];
+      for (const card of list) hidden[card.stage][card.kind] = Math.max(0, hidden[card.stage][card.kind] - 1);
+      // The core counts up to the cap (or the page asked for): a kind at that count has more.
+      const cap = Math.max(SEARCH_COUNT_CAP, doneLimit);
+      const doneCapped = noneCapped();
+      for (const kind of KINDS) doneCapped[kind] = res.value.doneCapped && counts.afgerond[kind] >= cap;
+      set({ cards: mergeCards(get().cards, list), columns: columnsOf(list), hidden, doneCapped, boardLoading: false });
     },
 
-    showMoreDone: async () => {
-      set({ doneLimit: Math.min(BOARD_DONE_MAX, get().doneLimit + BOARD_DONE_PAGE) });
+    showMore: async (stage) => {
+      if (stage === 'afgerond') set({ doneLimit: Math.min(BOARD_DONE_MAX, get().doneLimit + BOARD_DONE_PAGE) });
+      else set({ openLimit: Math.min(BOARD_DONE_MAX, get().openLimit + SEARCH_OPEN_PAGE) });
       await get().loadBoard();
     },
 
@@ -183,11 +200,11 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) =>
       for (const key of Object.keys(filter) as (keyof BoardFilter)[]) {
         if (filter[key] === undefined || filter[key] === '') delete filter[key];
       }
-      set({ filter, doneLimit: BOARD_DONE_PAGE });
+      set({ filter, doneLimit: BOARD_DONE_PAGE, openLimit: SEARCH_OPEN_PAGE });
       void get().loadBoard();
     },
     clearFilter: () => {
-      set({ filter: {}, doneLimit: BOARD_DONE_PAGE });
+      set({ filter: {}, doneLimit: BOARD_DONE_PAGE, openLimit: SEARCH_OPEN_PAGE });
       void get().loadBoard();
     },
 

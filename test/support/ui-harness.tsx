@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { render } from '@testing-library/react';
 import { createApi, type KaizenApi } from '../../shared/contract';
-import { createCore } from '../../db/index';
+import { createCore, seedDemo, type DemoOptions } from '../../db/index';
 import { App } from '../../renderer/app/App';
 import { createAppStore, StoreProvider, type AppStore } from '../../renderer/store/store';
 
@@ -18,9 +18,15 @@ export interface UiHarness {
   close: () => void;
 }
 
-export function createTestApi(options: { now?: () => Date } = {}): { api: KaizenApi; dir: string; close: () => void } {
+export function createTestApi(options: { now?: () => Date; demo?: DemoOptions } = {}): {
+  api: KaizenApi;
+  dir: string;
+  close: () => void;
+} {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaizenbord-ui-'));
-  const core = createCore({ dbPath: path.join(dir, 'kaizenbord.sqlite'), ...options });
+  const { demo, ...coreOptions } = options;
+  const core = createCore({ dbPath: path.join(dir, 'kaizenbord.sqlite'), ...coreOptions });
+  if (demo) seedDemo(core, demo);
   const api = createApi((name, input) => core.call(name, input === undefined ? undefined : JSON.parse(JSON.stringify(input))));
   return {
     api,
@@ -32,9 +38,11 @@ export function createTestApi(options: { now?: () => Date } = {}): { api: Kaizen
   };
 }
 
-/** A store on a fresh core, with one person logged in (unless `person: null`). */
-export async function createUiHarness(options: { person?: string | null; language?: 'nl' | 'en' } = {}): Promise<UiHarness> {
-  const { api, dir, close } = createTestApi();
+/** A store on a fresh core (with a generated demo board if asked), with one person logged in (unless `person: null`). */
+export async function createUiHarness(
+  options: { person?: string | null; language?: 'nl' | 'en'; demo?: DemoOptions } = {},
+): Promise<UiHarness> {
+  const { api, dir, close } = createTestApi({ demo: options.demo });
   const personName = options.person === undefined ? 'Anouk de Vries' : options.person;
   if (personName !== null) {
     const person = await api['people:create']({ name: personName });

@@ -1,12 +1,12 @@
 /**
  * One PDCA column: a section with a heading (name and counts), a list named by the stage, and a friendly hint when
- * empty. Only the cards in and near view are rendered (see useColumnWindow); Afgerond, which the core pages, ends
- * with "Toon meer".
+ * empty. Only the cards in and near view are rendered (see useColumnWindow); a column the core pages (Afgerond, and
+ * every column while searching) ends with "Toon meer".
  */
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { Fragment, memo, useId, useRef } from 'react';
-import { BOARD_DONE_PAGE, KINDS, type Stage } from '../../../shared/domain';
+import { BOARD_DONE_PAGE, KINDS, SEARCH_OPEN_PAGE, type Stage } from '../../../shared/domain';
 import { useT } from '../../i18n/use-t';
 import { useApp, useAppShallow } from '../../store/store';
 import { columnDroppableId } from './board-dnd';
@@ -30,15 +30,18 @@ export const Column = memo(function Column({ stage, ids, filtered, isTarget, act
   const headingId = useId();
   const label = t(`stage.${stage}`);
   const done = stage === 'afgerond';
-  // How many cards of each kind, in KINDS order; in Afgerond those the core has not sent yet too.
+  // How many cards of each kind, in KINDS order, also those the core has not sent yet (paged columns).
   const counts = useAppShallow((s) =>
-    KINDS.map((kind) => ids.reduce((n, id) => (s.cards[id]?.kind === kind ? n + 1 : n), done ? s.doneHidden[kind] : 0)),
+    KINDS.map((kind) => ids.reduce((n, id) => (s.cards[id]?.kind === kind ? n + 1 : n), s.hidden[stage][kind])),
   );
-  const hidden = useApp((s) => (done ? s.doneHidden.verbeter + s.doneHidden.verleuk : 0));
-  const showMore = useApp((s) => s.showMoreDone);
+  const hidden = useApp((s) => s.hidden[stage].verbeter + s.hidden[stage].verleuk);
+  // A search counts Afgerond's matches only so far: "1000+".
+  const capped = useAppShallow((s) => KINDS.map((kind) => done && s.doneCapped[kind]));
+  const anyCapped = capped.some(Boolean);
+  const showMore = useApp((s) => s.showMore);
   const loading = useApp((s) => s.boardLoading);
   const total = ids.length + hidden;
-  const present = KINDS.map((kind, i) => ({ kind, count: counts[i]! })).filter((k) => k.count > 0);
+  const present = KINDS.map((kind, i) => ({ kind, count: counts[i]!, atLeast: capped[i]! })).filter((k) => k.count > 0);
   const { setNodeRef } = useDroppable({ id: columnDroppableId(stage), data: { type: 'column', stage } });
   const sectionRef = useRef<HTMLElement>(null);
   const bodyRef = useRef<HTMLDivElement | null>(null);
@@ -65,17 +68,17 @@ export const Column = memo(function Column({ stage, ids, filtered, isTarget, act
     >
       <h2 id={headingId} className="board-column__heading">
         <span className="board-column__name">{label}</span>{' '}
-        <span className="board-column__total">{total}</span>
+        <span className="board-column__total">{anyCapped ? `${total}+` : total}</span>
         <WipBadge stage={stage} count={total} filtered={filtered} />
         {present.length > 0 && (
           <span className="board-column__kinds">
             <span className="visually-hidden">{' · '}</span>
-            {present.map(({ kind, count }, i) => (
+            {present.map(({ kind, count, atLeast }, i) => (
               <Fragment key={kind}>
                 {i > 0 && <span className="board-column__sep">{' · '}</span>}
                 <span className={`board-column__kind board-column__kind--${kind}`}>
                   <KindIcon kind={kind} size={12} />
-                  {t(`board.count.${kind}`, { count })}
+                  {atLeast ? t(`board.count.${kind}.capped`, { count }) : t(`board.count.${kind}`, { count })}
                 </span>
               </Fragment>
             ))}
@@ -97,8 +100,8 @@ export const Column = memo(function Column({ stage, ids, filtered, isTarget, act
         </SortableContext>
         {ids.length === 0 && hidden === 0 && <p className="board-column__empty">{empty}</p>}
         {hidden > 0 && (
-          <button type="button" className="board-column__more" aria-busy={loading || undefined} onClick={() => void showMore()}>
-            {t('board.done.more', { count: Math.min(hidden, BOARD_DONE_PAGE), hidden })}
+          <button type="button" className="board-column__more" aria-busy={loading || undefined} onClick={() => void showMore(stage)}>
+            {t(anyCapped ? 'board.more.capped' : 'board.more', { count: Math.min(hidden, done ? BOARD_DONE_PAGE : SEARCH_OPEN_PAGE), hidden })}
           </button>
         )}
       </div>

@@ -19,10 +19,12 @@ export function FilterBar() {
   const setFilter = useApp((s) => s.setFilter);
   const clearFilter = useApp((s) => s.clearFilter);
   const values = useApp((s) => s.values);
-  // Afgerond is paged: its cards that were not sent count too.
-  const matches = useApp(
-    (s) => Object.values(s.columns).reduce((n, ids) => n + ids.length, 0) + s.doneHidden.verbeter + s.doneHidden.verleuk,
+  // Paged columns: the cards that were not sent count too; a search counts Afgerond only so far.
+  const matches = useApp((s) =>
+    Object.values(s.columns).reduce((n, ids) => n + ids.length, 0) +
+    Object.values(s.hidden).reduce((n, h) => n + h.verbeter + h.verleuk, 0),
   );
+  const capped = useApp((s) => s.doneCapped.verbeter || s.doneCapped.verleuk);
   const [query, setQuery] = useState(filter.query ?? '');
   const typed = useRef(false);
   const ids = { touchpoint: useId(), person: useId(), value: useId(), kind: useId() };
@@ -164,7 +166,7 @@ export function FilterBar() {
 
       <div className="board-filters__end">
         <p className="board-filters__matches" role="status">
-          {Object.keys(filter).length > 0 ? t('board.filter.matches', { count: matches }) : ''}
+          {Object.keys(filter).length > 0 ? t(capped ? 'board.filter.matchesCapped' : 'board.filter.matches', { count: matches }) : ''}
         </p>
         {active && (
           <button

@@ -11,7 +11,10 @@ export const boardMessages = defineMessages(
     'board.empty.other': 'Nog niets in {stage}. Sleep een kaart hierheen of gebruik “Verplaats naar…”.',
     'board.empty.afgerond': 'Nog niets afgerond. Wat hier komt, is standaard geworden of bewust gestopt.',
     'board.empty.filtered': 'Geen ideeën in {stage} die bij de filters passen.',
-    'board.done.more': 'Toon {count} meer (nog {hidden} niet getoond)',
+    'board.count.verbeter.capped': '{count}+ verbeter',
+    'board.count.verleuk.capped': '{count}+ verleuk',
+    'board.more': 'Toon {count} meer (nog {hidden} niet getoond)',
+    'board.more.capped': 'Toon {count} meer (nog ruim {hidden} niet getoond)',
 
     'board.card.roledescription': 'kaart',
     'board.card.name': '{title}, {kind}, {touchpoint}, {time} in {stage}',
@@ -46,6 +49,7 @@ export const boardMessages = defineMessages(
     'board.filter.archived': '{name} (gearchiveerd)',
     'board.filter.matches_one': '{count} idee past bij de filters',
     'board.filter.matches_other': '{count} ideeën passen bij de filters',
+    'board.filter.matchesCapped': 'Meer dan {count} ideeën passen bij de filters',
 
     'board.outcome.title': '“{title}” afronden',
     'board.outcome.intro': 'Hoe is dit idee afgelopen? Dat helpt het team om te leren.',
@@ -77,7 +81,10 @@ export const boardMessages = defineMessages(
     'board.empty.other': 'Nothing in {stage} yet. Drag a card here or use “Move to…”.',
     'board.empty.afgerond': 'Nothing done yet. Ideas end up here once adopted or deliberately stopped.',
     'board.empty.filtered': 'No ideas in {stage} match the filters.',
-    'board.done.more': 'Show {count} more ({hidden} not shown yet)',
+    'board.count.verbeter.capped': '{count}+ improvements',
+    'board.count.verleuk.capped': '{count}+ delights',
+    'board.more': 'Show {count} more ({hidden} not shown yet)',
+    'board.more.capped': 'Show {count} more (over {hidden} not shown yet)',
 
     'board.card.roledescription': 'card',
     'board.card.name': '{title}, {kind}, {touchpoint}, {time} in {stage}',
@@ -112,6 +119,7 @@ export const boardMessages = defineMessages(
     'board.filter.archived': '{name} (archived)',
     'board.filter.matches_one': '{count} idea matches the filters',
     'board.filter.matches_other': '{count} ideas match the filters',
+    'board.filter.matchesCapped': 'More than {count} ideas match the filters',
 
     'board.outcome.title': 'Finish “{title}”',
     'board.outcome.intro': 'How did this idea end? It helps the team learn.',
