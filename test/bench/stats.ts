@@ -61,7 +61,7 @@ export function formatFigure(f: Figure, budget?: Budget): string {
   if (!budget) return main + ratio;
   const measured = budget.of === 'ratio' ? f.ratio : f.value;
   const ok = measured !== undefined && measured <= budget.max;
-  const limit = budget.of === 'ratio' ? `ratio ≤ ${budget.max}` : `< ${budget.max} ${f.unit}`;
+  const limit = budget.of === 'ratio' ? `ratio ≤ ${budget.max}` : budget.max === 0 ? `no ${f.unit}` : `< ${budget.max} ${f.unit}`;
   return `${main}${ratio}  [budget ${limit}: ${ok ? 'ok' : 'MISSED'}]`;
 }
 
