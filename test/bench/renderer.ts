@@ -335,6 +335,13 @@ export async function runRendererBench({ quick, report, tmp, largeDb }: Renderer
         { max: 16.7 },
       );
       report.add(figure(`drag across ${label(sizes.dragColumn)} cards, median frame`, median(frames), 'ms', median(idle)));
+      // A frame cannot be shorter than the display's (60 Hz: 16.7 ms), so what the budget asks is no dropped frame:
+      // count the frames that took longer than one and a half idle frames.
+      const frame = median(idle);
+      const dropped = frames.filter((f) => f > frame * 1.5).length;
+      report.add(figure(`drag across ${label(sizes.dragColumn)} cards, frames over 1.5 idle frames (of ${frames.length})`, dropped, 'frames'), {
+        max: 0,
+      });
     });
 
     // Typing in search and in capture on a large database.
