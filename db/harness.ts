@@ -14,6 +14,7 @@ import type { Result } from '../shared/result';
 import { ensurePrivateDir } from './backup';
 import { SECURITY_HEADERS, contentTypeFor } from './harness-security';
 import { seedDemo } from './index';
+import { pendingMigration } from './migrate-in-worker';
 import { openService, type Service } from './recovery';
 
 const RENDERER_OUT_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
@@ -218,8 +219,17 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   const dataDir = path.resolve(options.dataDir);
   ensurePrivateDir(dataDir);
+  const dbPath = path.join(dataDir, DB_FILE_NAME);
+  // The first start after an update may rebuild large indexes (up to half a minute at 100,000 ideas): say so.
+  const pending = pendingMigration(dbPath);
+  if (pending) log('Database wordt bijgewerkt (eenmalig)…');
+  const started = performance.now();
   // A database that cannot be opened puts the harness in recovery mode instead of failing to start.
-  const service = openService({ dbPath: path.join(dataDir, DB_FILE_NAME) });
+  const service = openService({ dbPath });
+  if (pending) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    log(service.failure ? `Bijwerken mislukt na ${seconds} s` : `Database bijgewerkt in ${seconds} s (schema ${pending.from} → ${pending.to})`);
+  }
   if (service.failure) log(`Database could not be opened (${service.failure.reason}): serving the recovery screen`);
   try {
     // seedDemo writes nothing when the database already has ideas.
