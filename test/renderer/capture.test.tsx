@@ -66,7 +66,8 @@ describe('capture: Nieuw idee', () => {
     await waitFor(() => expect(title).toHaveValue(''));
     expect(title).toHaveFocus();
     expect(screen.getByRole('dialog', { name: 'Nieuw idee' })).toBeInTheDocument();
-    expect(within(dialog).getByText(/staat bovenaan in Nieuw/)).toBeInTheDocument();
+    // The form empties at once; the confirmation follows when the idea is saved.
+    expect(await within(dialog).findByText(/staat bovenaan in Nieuw/)).toBeInTheDocument();
     await waitFor(() => expect(screen.getByText('Idee opgeslagen')).toBeInTheDocument());
 
     await user.type(title, 'Koffie klaarzetten bij binnenkomst{Enter}');
@@ -85,6 +86,65 @@ describe('capture: Nieuw idee', () => {
     ]);
     const person = h.store.getState().settings.currentPersonId;
     expect(cards.every((c) => c.authorId === person)).toBe(true);
+  });
+
+  it('empties the title on Enter at once, so the next idea can be typed while the board is still reloading', async () => {
+    const { h, user } = await start();
+    // Hold the board reload that follows each save, as a board of 100,000 ideas does for 100-300 ms.
+    const load = h.api['board:get'];
+    let release = () => {};
+    let held = 0;
+    h.api['board:get'] = async (input) => {
+      held++;
+      await new Promise<void>((resolve) => (release = resolve));
+      return load(input);
+    };
+    await user.keyboard('n');
+    const dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    const title = within(dialog).getByRole('textbox', { name: 'Titel' });
+
+    await user.type(title, 'Wachtrij bij de balie korter{Enter}');
+    await waitFor(() => expect(held).toBe(1));
+    await user.keyboard('Tweede');
+    expect(title).toHaveValue('Tweede');
+    // Enter on the next idea while the first is still being saved: it is saved after it, not ignored.
+    await user.keyboard(' loket bij drukte{Enter}');
+    expect(title).toHaveValue('');
+    await user.keyboard('Derde');
+
+    h.api['board:get'] = load;
+    release();
+    await waitFor(async () =>
+      expect((await boardCards(h)).map((c) => c.title)).toEqual(['Tweede loket bij drukte', 'Wachtrij bij de balie korter']),
+    );
+    const nieuw = screen.getByRole('list', { name: 'Nieuw' });
+    expect(await within(nieuw).findByRole('button', { name: /^Tweede loket bij drukte, / })).toBeInTheDocument();
+    expect(title).toHaveValue('Derde');
+    expect(title).toHaveFocus();
+  });
+
+  it('puts the title back when saving fails, unless the next one is already being typed', async () => {
+    const { h, user } = await start();
+    let fail = () => {};
+    h.api['ideas:create'] = async () => {
+      await new Promise<void>((resolve) => (fail = resolve));
+      return { ok: false, error: { code: 'unavailable', message: 'disk full' } } as Awaited<ReturnType<(typeof h.api)['ideas:create']>>;
+    };
+    await user.keyboard('n');
+    const dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    const title = within(dialog).getByRole('textbox', { name: 'Titel' });
+
+    await user.type(title, 'Wachtrij bij de balie korter{Enter}');
+    expect(title).toHaveValue('');
+    fail();
+    await waitFor(() => expect(title).toHaveValue('Wachtrij bij de balie korter'));
+
+    await user.keyboard('{Enter}');
+    await user.keyboard('Tweede');
+    fail();
+    await waitFor(() => expect(screen.getAllByRole('alert').length).toBeGreaterThan(0));
+    expect(title).toHaveValue('Tweede');
+    expect(await boardCards(h)).toHaveLength(0);
   });
 
   it('saves the optional description and closes with Esc', async () => {
@@ -129,8 +189,8 @@ describe('capture: Nieuw idee', () => {
     expect(within(dialog).getByText('200 van 200 tekens')).toBeInTheDocument();
     await user.keyboard('{Enter}');
     await waitFor(() => expect(title).toHaveValue(''));
+    await waitFor(async () => expect(await boardCards(h)).toHaveLength(1));
     const cards = await boardCards(h);
-    expect(cards).toHaveLength(1);
     expect(cards[0].title).toHaveLength(200);
   });
 
