@@ -18,8 +18,10 @@ import {
 import { CALL_NAMES } from '../shared/contract';
 import type { Result } from '../shared/result';
 import { ensurePrivateDir } from '../db/backup';
+import { migrateInWorker, pendingMigration } from '../db/migrate-in-worker';
 import { openService, type Service } from '../db/recovery';
 import { registerHostHandlers } from './host';
+import { NOTICE_URL, noticeAsset, noticeWindowOptions } from './migration-notice';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -37,6 +39,8 @@ import {
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, '..', 'preload', 'preload.cjs');
+/** Bundled next to main.cjs by build/scripts/build-electron.mjs (MIGRATE_WORKER_FILE). */
+const migrateWorkerPath = path.join(__dirname, 'migrate-worker.cjs');
 /** better-sqlite3 built for Electron's ABI; node_modules keeps the Node build so `npm test` keeps working. */
 const nativeBindingPath = app.isPackaged
   ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node')
@@ -127,10 +131,10 @@ function buildMenu(): void {
 }
 
 /**
- * Open the database, or serve the recovery screen when it is damaged, unreadable, locked or too new. Only what the
- * recovery screen cannot help with (no data folder, no better-sqlite3 build for Electron) ends in a dialog.
+ * The database's path, once its folder and the better-sqlite3 build for Electron are there. Only what the recovery
+ * screen cannot help with (no data folder, no better-sqlite3 build for Electron) ends in a dialog (and null).
  */
-function openData(): Service | null {
+function dataPath(): string | null {
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
   const dbPath = path.join(dataDir, DB_FILE_NAME);
   try {
@@ -142,7 +146,45 @@ function openData(): Service | null {
     dialog.showErrorBox(t.dbTitle, t.dbBody(dbPath, reason));
     return null;
   }
-  return openService({ dbPath, nativeBinding: nativeBindingPath });
+  return dbPath;
+}
+
+/**
+ * When an update brings migrations for existing data, run them (and the pre-migration backup) in a worker thread
+ * while a small notice window says so, instead of freezing before any window exists. Returns the notice window,
+ * which stays until the app window shows, or null when nothing was pending. A failure needs no handling here:
+ * openService meets it again and serves the recovery screen.
+ */
+async function migrateWithNotice(dbPath: string): Promise<BrowserWindow | null> {
+  if (!pendingMigration(dbPath, { nativeBinding: nativeBindingPath })) return null;
+  const options = noticeWindowOptions();
+  const notice = new BrowserWindow({
+    ...options,
+    webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
+  });
+  notice.removeMenu();
+  let migrating = true;
+  // Quitting halfway would roll the migration back and redo it at the next start: the window stays while it runs.
+  notice.on('close', (event) => {
+    if (migrating) event.preventDefault();
+  });
+  notice.once('ready-to-show', () => {
+    if (migrating) notice.show();
+  });
+  void notice.loadURL(NOTICE_URL);
+  const outcome = await migrateInWorker(dbPath, { workerFile: migrateWorkerPath, nativeBinding: nativeBindingPath });
+  migrating = false;
+  if (!outcome.ok) console.error(`Migration did not finish (${outcome.failure.reason}): ${outcome.failure.detail}`);
+  return notice;
+}
+
+/** Close the notice once the app window shows (or is gone), so the screen is never empty in between. */
+function closeNoticeWhenShown(notice: BrowserWindow, win: BrowserWindow): void {
+  const close = (): void => {
+    if (!notice.isDestroyed()) notice.close();
+  };
+  win.once('ready-to-show', close);
+  win.once('closed', close);
 }
 
 const trusted = (event: Electron.IpcMainInvokeEvent): boolean =>
@@ -185,6 +227,8 @@ function lockDownSession(): void {
   });
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
+    const notice = noticeAsset(request.url, lang());
+    if (notice) return new Response(notice.body, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': notice.type } });
     const file = resolveAppFile(rendererDir, request.url);
     if (!file) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
     try {
@@ -196,7 +240,7 @@ function lockDownSession(): void {
   });
 }
 
-function createWindow(): void {
+function createWindow(): BrowserWindow {
   const options = windowOptions(preloadPath);
   // The security switches restated at the constructor (windowOptions already sets them; tests check both), so a
   // reader and electronegativity see them here.
@@ -218,6 +262,7 @@ function createWindow(): void {
   win.webContents.on('render-process-gone', () => offerReload(win));
   win.on('unresponsive', () => offerReload(win));
   void win.loadURL(APP_ENTRY_URL);
+  return win;
 }
 
 function offerReload(win: BrowserWindow): void {
@@ -256,13 +301,16 @@ if (!app.requestSingleInstanceLock()) {
     service = null;
   });
 
-  void app.whenReady().then(() => {
-    service = openData();
-    if (!service) {
+  void app.whenReady().then(async () => {
+    const dbPath = dataPath();
+    if (!dbPath) {
       app.exit(1);
       return;
     }
     lockDownSession();
+    const notice = await migrateWithNotice(dbPath);
+    // Opens the database, or serves the recovery screen when it is damaged, unreadable, locked or too new.
+    service = openService({ dbPath, nativeBinding: nativeBindingPath });
     registerCalls();
     registerHostHandlers({
       ipcMain,
@@ -272,7 +320,8 @@ if (!app.requestSingleInstanceLock()) {
       startDir: () => app.getPath('documents'),
     });
     buildMenu();
-    createWindow();
+    const win = createWindow();
+    if (notice) closeNoticeWhenShown(notice, win);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });

@@ -10,8 +10,14 @@ import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { electronBundleOptions } from '../../build/scripts/build-electron.mjs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import Database from 'better-sqlite3';
+import { electronBundleOptions, MIGRATE_WORKER_FILE } from '../../build/scripts/build-electron.mjs';
+import { backupDirFor, listBackups } from '../../db/backup';
+import { seedDemo } from '../../db/demo';
+import { MIGRATIONS } from '../../db/migrations';
+import { LATEST_VERSION, openDatabase } from '../../db/open';
+import { NOTICE_URL } from '../../electron/migration-notice';
 import { CALL_NAMES } from '../../shared/contract';
 import { HOST_CHANNELS } from '../../shared/host';
 import type { Result } from '../../shared/result';
@@ -28,11 +34,23 @@ class FakeWebContents extends EventEmitter {
   }
 }
 
+interface FakeWindowRecord {
+  options: Record<string, unknown>;
+  loaded: string[];
+  webContents: FakeWebContents;
+  /** The window object itself, to emit its events ('ready-to-show', 'close'). */
+  win: EventEmitter & { close(): void };
+  closed: boolean;
+  menuRemoved: boolean;
+}
+
 /** Everything the fake Electron saw, for assertions. */
 interface Recorder {
   app: EventEmitter;
   handlers: Map<string, Handler>;
-  windows: { options: Record<string, unknown>; loaded: string[]; webContents: FakeWebContents }[];
+  windows: FakeWindowRecord[];
+  /** Windows created and closed, in order: 'created 1', 'closed 1', ... (by window number, from 1). */
+  log: string[];
   schemes: unknown[];
   protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
   permissionRequest?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
@@ -64,6 +82,7 @@ function fakeElectron(options: { lock?: boolean; userData: string }): { module: 
     app,
     handlers: new Map(),
     windows: [],
+    log: [],
     schemes: [],
     protocolHandlers: new Map(),
     errorBoxes: [],
@@ -77,10 +96,13 @@ function fakeElectron(options: { lock?: boolean; userData: string }): { module: 
   class BrowserWindow extends EventEmitter {
     static getAllWindows = () => rec.windows;
     webContents = new FakeWebContents(nextId++);
+    readonly record: FakeWindowRecord;
     constructor(windowOptions: Record<string, unknown>) {
       super();
-      const record = { options: windowOptions, loaded: [] as string[], webContents: this.webContents };
+      const record: FakeWindowRecord = { options: windowOptions, loaded: [], webContents: this.webContents, win: this, closed: false, menuRemoved: false };
+      this.record = record;
       rec.windows.push(record);
+      rec.log.push(`created ${rec.windows.length}`);
       app.emit('web-contents-created', {}, this.webContents);
       this.loadURL = async (url: string) => {
         record.loaded.push(url);
@@ -90,8 +112,21 @@ function fakeElectron(options: { lock?: boolean; userData: string }): { module: 
     show() {}
     focus() {}
     restore() {}
+    removeMenu() {
+      this.record.menuRemoved = true;
+    }
+    /** Like Electron: 'close' may be prevented; otherwise the window is gone and 'closed' follows. */
+    close() {
+      if (this.record.closed) return;
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (prevented) return;
+      this.record.closed = true;
+      rec.log.push(`closed ${rec.windows.indexOf(this.record) + 1}`);
+      this.emit('closed');
+    }
     isMinimized = () => false;
-    isDestroyed = () => false;
+    isDestroyed = () => this.record.closed;
   }
   const module = {
     app,
@@ -159,10 +194,39 @@ async function runMain(options: { lock?: boolean; dataDir?: string; file?: strin
 
 const closers: Recorder[] = [];
 
+/** Wait (polling, so the main process's promises and the worker keep running) until `done` holds. */
+async function waitFor(done: () => boolean, what: string): Promise<void> {
+  const until = Date.now() + 15_000;
+  while (!done()) {
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** A data folder holding kaizenbord.sqlite at schema 0090 with a small demo board, as an update finds it. */
+function dataDirAt90(name: string): { dir: string; file: string } {
+  const dir = path.join(tmp, name);
+  fs.mkdirSync(dir);
+  const file = path.join(dir, 'kaizenbord.sqlite');
+  const db = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 90) });
+  seedDemo(db, { count: 60, seed: 3, now: new Date('2026-03-02T09:00:00Z') });
+  db.close();
+  return { dir, file };
+}
+
+const appSender = (rec: Recorder, index: number) => ({
+  sender: { id: rec.windows[index]!.webContents.id },
+  senderFrame: { url: 'app://kaizenbord/index.html', parent: null },
+});
+
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kaizenbord-main-'));
   mainFile = path.join(tmp, 'main', 'main.cjs');
   await build({ ...electronBundleOptions('electron/main.ts', mainFile), minify: false });
+  // The migration worker, next to main.cjs as build-electron.mjs puts it; its better-sqlite3 resolves from tmp.
+  await build(electronBundleOptions('db/migrate-worker.ts', path.join(tmp, 'main', MIGRATE_WORKER_FILE)));
+  fs.mkdirSync(path.join(tmp, 'node_modules'));
+  fs.symlinkSync(path.dirname(require.resolve('better-sqlite3/package.json')), path.join(tmp, 'node_modules', 'better-sqlite3'), 'dir');
   // The Node build stands in for the Electron build at the path main.ts hands to `nativeBinding`.
   fs.mkdirSync(path.join(tmp, 'native'));
   fs.copyFileSync(require.resolve('better-sqlite3/build/Release/better_sqlite3.node'), path.join(tmp, 'native', 'better_sqlite3.node'));
@@ -192,6 +256,7 @@ describe('Electron main process (bundled, on a fake electron module)', () => {
     expect(rec.errorBoxes).toEqual([]);
     expect(fs.existsSync(path.join(dataDir(), 'kaizenbord.sqlite'))).toBe(true);
     expect(rec.sandboxEnabled).toBe(true);
+    // A new database has nothing to migrate: no notice window, only the app window.
     expect(rec.windows).toHaveLength(1);
     const win = rec.windows[0]!;
     expect(win.loaded).toEqual(['app://kaizenbord/index.html']);
@@ -345,6 +410,86 @@ describe('Electron main process start-up', () => {
     expect(rec.errorBoxes[0]!.body).toContain(path.join(tmp, 'elsewhere', 'native', 'better_sqlite3.node'));
     expect(fs.existsSync(path.join(tmp, 'no-binary', 'kaizenbord.sqlite'))).toBe(false);
     expect(rec.exitCode).toBe(1);
+  });
+
+  it('shows a notice window while the worker migrates an older file, before the app window, and closes it once that shows', async () => {
+    const { dir, file } = dataDirAt90('older');
+    // Hold the write lock, so the worker's migration waits (its busy timeout is 5 s) until the notice is checked.
+    const holder = new Database(file);
+    holder.exec('BEGIN IMMEDIATE');
+    const errors = vi.spyOn(console, 'error');
+    let rec: Recorder;
+    try {
+      rec = await runMain({ dataDir: dir });
+      closers.push(rec);
+      await waitFor(() => rec.windows[0]?.loaded.length === 1, 'the notice page');
+      expect(rec.log).toEqual(['created 1']);
+      expect(rec.handlers.size).toBe(0);
+      const notice = rec.windows[0]!;
+      expect(notice.loaded).toEqual([NOTICE_URL]);
+      expect(notice.menuRemoved).toBe(true);
+      expect(notice.options).toMatchObject({ resizable: false, maximizable: false, fullscreenable: false, show: false });
+      expect(notice.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+      expect(notice.options.webPreferences).not.toHaveProperty('preload');
+      // The notice cannot be closed halfway (that would roll the migration back and redo it at the next start).
+      notice.win.close();
+      expect(notice.closed).toBe(false);
+      // Same rules as the app window: no navigation, no new windows.
+      let prevented = false;
+      notice.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://evil.example/');
+      expect(prevented).toBe(true);
+      expect(notice.webContents.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+      // Its page comes from app:// with the app's CSP, in the user's language.
+      const page = await rec.protocolHandlers.get('app')!(new Request(NOTICE_URL));
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await page.text()).toContain('Kaizenbord wordt bijgewerkt.');
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    await waitFor(() => rec.windows.length === 2, 'the app window');
+    expect(rec.windows[1]!.loaded).toEqual(['app://kaizenbord/index.html']);
+    // The worker finished (main.ts logs a migration that did not), so openService had nothing left to migrate.
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+    // The worker migrated and backed up the file before openService opened it.
+    const probe = new Database(file, { readonly: true });
+    expect(probe.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    probe.close();
+    expect(listBackups(backupDirFor(file)).map((b) => b.kind)).toEqual(['pre-migration']);
+    // The notice stays until the app window is ready to show, so the screen is never empty in between.
+    expect(rec.log).toEqual(['created 1', 'created 2']);
+    rec.windows[1]!.win.emit('ready-to-show');
+    expect(rec.log).toEqual(['created 1', 'created 2', 'closed 1']);
+    const boot = (await rec.handlers.get('app:bootstrap')!(appSender(rec, 1), {})) as Result<{ people: unknown[] }>;
+    expect(boot.ok && boot.value.people.length).toBeGreaterThan(0);
+    // The notice window's contents are not the app's: calls from it are refused.
+    expect(await rec.handlers.get('app:bootstrap')!(appSender(rec, 0), {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+
+  it('shows no notice window when the file is already at the latest version', async () => {
+    const { dir } = dataDirAt90('current');
+    openDatabase(path.join(dir, 'kaizenbord.sqlite')).close();
+    const rec = await runMain({ dataDir: dir });
+    closers.push(rec);
+    expect(rec.log).toEqual(['created 1']);
+    expect(rec.windows[0]!.loaded).toEqual(['app://kaizenbord/index.html']);
+  });
+
+  it('after a failed migration (a damaged file) closes the notice and serves the recovery screen, file untouched', async () => {
+    const { dir, file } = dataDirAt90('damaged');
+    const bytes = fs.readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    for (let page = 2; page * pageSize < bytes.length; page += 3) bytes.fill(0xa5, page * pageSize + 8, page * pageSize + 200);
+    fs.writeFileSync(file, bytes);
+    const rec = await runMain({ dataDir: dir });
+    closers.push(rec);
+    await waitFor(() => rec.windows.length === 2, 'the app window');
+    expect(rec.windows[0]!.loaded).toEqual([NOTICE_URL]);
+    rec.windows[1]!.win.emit('ready-to-show');
+    expect(rec.log).toEqual(['created 1', 'created 2', 'closed 1']);
+    expect(await rec.handlers.get('recovery:status')!(appSender(rec, 1), {})).toMatchObject({ ok: true, value: { state: 'recovery', reason: 'damaged' } });
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
 
   it('serves the recovery screen for a file that is not a database, and leaves it untouched', async () => {
