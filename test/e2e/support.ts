@@ -72,7 +72,7 @@ export interface App {
  * the data folder before the harness starts (e.g. a damaged database).
  */
 export async function startApp(
-  options: { demo?: boolean; viewport?: { width: number; height: number }; prepare?: (dataDir: string) => void | Promise<void> } = {},
+  options: { demo?: boolean | number; viewport?: { width: number; height: number }; prepare?: (dataDir: string) => void | Promise<void> } = {},
 ): Promise<App> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaizenbord-e2e-'));
   await options.prepare?.(dataDir);
