@@ -66,10 +66,20 @@ export interface BoardSlice {
 export const emptyColumns = (): Columns =>
   Object.fromEntries(STAGES.map((s) => [s, [] as string[]])) as unknown as Columns;
 
-/** The column order of cards as the core lists them. */
-function columnsOf(cards: readonly BoardCard[]): Columns {
+/**
+ * The column order of cards as the core lists them. With `previous`, a column whose ids did not change keeps its
+ * array, so a reload (a save, a search letter) re-renders only the columns that did change.
+ */
+function columnsOf(cards: readonly BoardCard[], previous?: Columns): Columns {
   const columns = emptyColumns();
   for (const card of cards) columns[card.stage].push(card.id);
+  if (previous) {
+    for (const stage of STAGES) {
+      const old = previous[stage];
+      const ids = columns[stage];
+      if (old.length === ids.length && old.every((id, i) => id === ids[i])) columns[stage] = old;
+    }
+  }
   return columns;
 }
 
@@ -186,7 +196,7 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) =>
       const cap = Math.max(SEARCH_COUNT_CAP, doneLimit);
       const doneCapped = noneCapped();
       for (const kind of KINDS) doneCapped[kind] = res.value.doneCapped && counts.afgerond[kind] >= cap;
-      set({ cards: mergeCards(get().cards, list), columns: columnsOf(list), hidden, doneCapped, boardLoading: false });
+      set({ cards: mergeCards(get().cards, list), columns: columnsOf(list, get().columns), hidden, doneCapped, boardLoading: false });
     },
 
     showMore: async (stage) => {

@@ -107,6 +107,27 @@ describe('board', () => {
     expect(screen.getByText(/Nog niets in Do\./)).toBeInTheDocument();
   });
 
+  it('keeps the order of a column that did not change when the board reloads, so only changed columns re-render', async () => {
+    const { h, user } = await start([
+      { title: 'Terugbellen binnen een uur' },
+      { title: 'Koffie bij binnenkomst', kind: 'verleuk' },
+      { title: 'Bedankkaartje na klacht', kind: 'verleuk', stage: 'plan' },
+      { title: 'Factuur in gewone taal', stage: 'do' },
+    ]);
+    const before = h.store.getState().columns;
+    await moveWithMenu(user, 'Koffie bij binnenkomst', 'Plan');
+    await waitFor(() => expect(titlesIn('Plan', ['Koffie bij binnenkomst', 'Bedankkaartje na klacht'])).toHaveLength(2));
+    await h.store.getState().loadBoard();
+    const after = h.store.getState().columns;
+    expect(after.nieuw).not.toBe(before.nieuw);
+    expect(after.plan).not.toBe(before.plan);
+    expect(after.do).toBe(before.do);
+    expect(after.afgerond).toBe(before.afgerond);
+    // A reload that changes nothing keeps every column.
+    await h.store.getState().loadBoard();
+    for (const stage of ['nieuw', 'plan', 'do', 'check', 'act', 'afgerond'] as const) expect(h.store.getState().columns[stage]).toBe(after[stage]);
+  });
+
   it('names each card starting with its title, then kind, touchpoint and time in the column', async () => {
     const { h } = await start([{ title: 'Koffie bij binnenkomst', kind: 'verleuk', stage: 'plan' }]);
     const el = card('Koffie bij binnenkomst');
