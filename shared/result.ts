@@ -1,6 +1,7 @@
 /** The outcome of every call across the boundary: never a thrown error. */
 
-export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'unknown_call', 'internal', 'unavailable'] as const;
+/** 'damaged': SQLite found the database file damaged during the call (nothing was written; see db/recovery.ts). */
+export const ERROR_CODES = ['validation', 'not_found', 'conflict', 'unknown_call', 'internal', 'unavailable', 'damaged'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Why one field of a call was refused; the UI turns it into a sentence in the user's language. */
