@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { backupDirFor, ownerOnly, vacuumBackup } from './backup';
+import { decideCheck, type CheckReason } from './check-policy';
+import { cheapCheck, observeFile, readLastFullCheck, recordFullCheck } from './file-check';
 import { assertMigrationList, MIGRATIONS, LATEST_VERSION, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -18,11 +20,11 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
-/** quick_check found damage; the file is left exactly as it was. */
+/** quick_check or the cheap checks found damage; the file is left exactly as it was. */
 export class DatabaseDamagedError extends Error {
   readonly code = 'db_damaged';
   constructor(readonly detail: string) {
-    super(`The database failed its health check (quick_check): ${detail.slice(0, 300)}`);
+    super(`The database failed its health check: ${detail.slice(0, 300)}`);
     this.name = 'DatabaseDamagedError';
   }
 }
@@ -94,9 +96,22 @@ export interface OpenOptions {
   timeoutMs?: number;
   /** Where the pre-migration backup goes; defaults to the `backups` folder next to the file. */
   backupDir?: string;
-  /** Clock for the backup's name. */
+  /** Clock for the backup's name and the age of the last full check. */
   now?: () => Date;
 }
+
+/** How an open checked the file (db/check-policy.ts): 'none' for a file it created. */
+export interface OpenReport {
+  check: 'full' | 'cheap' | 'none';
+  reason: CheckReason | 'new_file';
+  /** Time spent checking, ms. */
+  checkMs: number;
+}
+
+const reports = new WeakMap<Db, OpenReport>();
+
+/** How openDatabase checked this connection's file (undefined for a connection it did not open). */
+export const openReportOf = (db: Db): OpenReport | undefined => reports.get(db);
 
 /** Apply every migration newer than the file's user_version, each in its own transaction. */
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
@@ -123,7 +138,8 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
 
 /**
  * Open (or create) the database at `path`: check the SQLite build, the schema version and the file's health
- * (quick_check) before anything is written, then set WAL, foreign keys, synchronous=FULL and a busy timeout,
+ * before anything is written (quick_check, or the cheap checks when db/check-policy.ts finds no reason to doubt
+ * the file: openReportOf tells which), then set WAL, foreign keys, synchronous=FULL and a busy timeout,
  * back the file up (VACUUM INTO, when an existing schema is about to be migrated) and migrate.
  * Failures are typed (DatabaseTooNewError, DatabaseDamagedError, MigrationFailedError, SqliteError) and leave the
  * file as it was; db/recovery.ts turns them into the recovery screen.
@@ -137,12 +153,29 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     timeout: options.timeoutMs ?? 5000,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   };
+  const now = options.now ?? (() => new Date());
+  let report: OpenReport = { check: 'none', reason: 'new_file', checkMs: 0 };
   // Read-only checks first, on a read-only connection: a file from the future or a damaged one must stay
   // byte-identical, and so must its -wal (a read-write connection that fails may delete it when it closes).
   if (onDisk && fs.existsSync(path)) {
+    // How the last session ended is read before any connection can change the -wal.
+    const state = observeFile(path);
     const probe = new Database(path, { ...settings, readonly: true, fileMustExist: true });
     try {
-      checkFile(probe, known);
+      const found = checkFile(probe, known);
+      const started = performance.now();
+      const decision = decideCheck({
+        ...state,
+        migrationPending: found > 0 && found < known,
+        lastPassed: readLastFullCheck(probe),
+        now: now(),
+      });
+      if (decision.level === 'full') quickCheck(probe);
+      else {
+        const problem = cheapCheck(probe, path);
+        if (problem) throw new DatabaseDamagedError(problem);
+      }
+      report = { check: decision.level, reason: decision.reason, checkMs: performance.now() - started };
     } finally {
       probe.close();
     }
@@ -150,16 +183,19 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const db = new Database(path, settings);
   try {
     if (onDisk) ownerOnly(path);
-    const found = checkFile(db, known, false);
+    const found = checkFile(db, known);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // Second line of defence behind the per-migration transactions: a copy of the file before it is migrated.
     if (onDisk && found > 0 && found < known) {
-      vacuumBackup(db, options.backupDir ?? backupDirFor(path), 'pre-migration', (options.now ?? (() => new Date()))());
+      vacuumBackup(db, options.backupDir ?? backupDirFor(path), 'pre-migration', now());
     }
     migrate(db, migrations);
+    // Written only after a full check passed (or into a file made just now), so a later start may skip one.
+    if (onDisk && report.check !== 'cheap') recordFullCheck(db, path, now());
+    reports.set(db, report);
     return db;
   } catch (error) {
     db.close();
@@ -167,17 +203,18 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   }
 }
 
-/** The SQLite build, the schema version and (unless told otherwise) quick_check; returns the file's version. */
-function checkFile(db: Db, known: number, health = true): number {
+/** The SQLite build and the schema version; returns the file's version. */
+function checkFile(db: Db, known: number): number {
   const version = checkSqliteVersion(db.prepare('SELECT sqlite_version() AS v').pluck().get() as string);
   if (!version.supported) throw new SqliteVersionError(version.version);
   const found = db.pragma('user_version', { simple: true }) as number;
   if (found > known) throw new DatabaseTooNewError(found, known);
-  if (health) {
-    const result = db.pragma('quick_check', { simple: true }) as string;
-    if (result !== 'ok') throw new DatabaseDamagedError(String(result));
-  }
   return found;
+}
+
+function quickCheck(db: Db): void {
+  const result = db.pragma('quick_check', { simple: true }) as string;
+  if (result !== 'ok') throw new DatabaseDamagedError(String(result));
 }
 
 export { LATEST_VERSION };

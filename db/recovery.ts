@@ -113,15 +113,30 @@ export function openService(options: CoreOptions): Service {
 
   tryOpen();
 
+  /**
+   * A call met damage the checks at open did not read (db/check-policy.ts): stop serving the file and show the
+   * recovery screen, as if the open had found it. The connection closes without writing anything new.
+   */
+  const damagedMidSession = (open: Core, detail: string): void => {
+    open.close();
+    if (core === open) core = null;
+    failure = { reason: 'damaged', detail: detail.slice(0, 500) };
+  };
+
   return {
-    call(name, input) {
-      if (core) return core.call(name, input);
+    async call(name, input) {
+      if (core) {
+        const open = core;
+        const result = await open.call(name, input);
+        if (!result.ok && result.error.code === 'damaged') damagedMidSession(open, result.error.message);
+        return result;
+      }
       const validated = validateCall(name, input);
-      if (!validated.ok) return Promise.resolve(validated);
+      if (!validated.ok) return validated;
       try {
-        return Promise.resolve(recoveryCall(name));
+        return recoveryCall(name);
       } catch (error) {
-        return Promise.resolve(unavailable(error instanceof Error ? error.message : String(error)));
+        return unavailable(error instanceof Error ? error.message : String(error));
       }
     },
     get core() {

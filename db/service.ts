@@ -11,6 +11,7 @@ import { positionBetween, renumbered, POSITION_GAP } from '../shared/ordering';
 import type { CallError, Result } from '../shared/result';
 import { validateCall } from '../shared/validate';
 import { conflict, DomainError, invalid, notFound } from './errors';
+import { markDamageSeen } from './file-check';
 import { openDatabase } from './open';
 import { loadBoard } from './queries/board';
 import {
@@ -461,12 +462,17 @@ const handlers: Omit<Handlers, OutsideCall> = {
 
 /** SQLite result codes that mean "try again later" rather than a bug. */
 const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|NOMEM|PROTOCOL)/;
+/** SQLite met a damaged page (extended codes included: SQLITE_CORRUPT_INDEX, _VTAB, ...). */
+const DAMAGED = /^SQLITE_(CORRUPT|NOTADB)/;
 
 function toCallError(error: unknown, db: Db): CallError {
   if (error instanceof DomainError) return error.toCallError();
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
   if (!db.open) return { code: 'unavailable', message: 'The database is closed' };
+  // The checks at open read only the header, the schema and the root pages on a clean start (db/check-policy.ts):
+  // damage deeper in the file shows here. The transaction rolled back; db/recovery.ts turns to the recovery screen.
+  if (typeof code === 'string' && DAMAGED.test(code)) return { code: 'damaged', message: `${code}: ${message}`.slice(0, 500) };
   if (typeof code === 'string' && UNAVAILABLE.test(code)) return { code: 'unavailable', message: `${code}: ${message}` };
   return { code: 'internal', message: message.slice(0, 500) };
 }
@@ -549,9 +555,15 @@ export function createCore(options: CoreOptions): Core {
   };
   const daily = options.dailyBackups === false ? null : new DailyBackups(control);
   daily?.check();
+  const onDisk = options.dbPath !== ':memory:' && options.dbPath !== '';
   const call = (name: string, input: unknown): Promise<Result<unknown>> => {
     if (isOutsideCall(name)) return runOutsideCall(control, name, input);
     const result = runCall(ctx, name, input);
+    // The next open checks the whole file (quick_check) instead of trusting the last check.
+    if (!result.ok && result.error.code === 'damaged') {
+      if (onDisk) markDamageSeen(options.dbPath, result.error.message, now());
+      return Promise.resolve(result);
+    }
     daily?.check();
     return Promise.resolve(result);
   };

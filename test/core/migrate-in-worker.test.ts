@@ -13,7 +13,7 @@ import { seedDemo } from '../../db/demo';
 import { startHarness } from '../../db/harness';
 import { migrateInWorker, pendingMigration } from '../../db/migrate-in-worker';
 import { MIGRATIONS } from '../../db/migrations';
-import { LATEST_VERSION, openDatabase } from '../../db/open';
+import { LATEST_VERSION, openDatabase, openReportOf } from '../../db/open';
 import { tempDir } from './support';
 
 const require = createRequire(import.meta.url);
@@ -105,6 +105,8 @@ describe('migrateInWorker (the bundled worker)', () => {
 
     const db = openDatabase(file);
     try {
+      // The worker checked the file in full before migrating it and recorded that: this open does not check again.
+      expect(openReportOf(db)).toMatchObject({ check: 'cheap', reason: 'recent' });
       expect(ideaCount(db)).toBe(ideas);
       expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'ideas_fts'").pluck().get()).toMatch(/prefix = '1 2 3 4'/);
     } finally {

@@ -26,6 +26,9 @@ export const recoveryMessages = defineMessages(
     'recovery.stillBroken': 'Het is nog niet gelukt: {reason}',
     'recovery.failed': 'Dat is niet gelukt: {message}',
     'recovery.language': 'English',
+    // A call met a damaged database file mid-session (error code 'damaged'); the host now serves the recovery screen.
+    'error.damaged':
+      'Het databasebestand blijkt beschadigd. Er is niets gewijzigd of verwijderd. Herlaad het venster (Ctrl/Cmd+R) of start Kaizenbord opnieuw om een backup terug te zetten of leeg te beginnen.',
 
     'backups.title': 'Backups',
     'backups.intro':
@@ -82,6 +85,8 @@ export const recoveryMessages = defineMessages(
     'recovery.stillBroken': 'Not solved yet: {reason}',
     'recovery.failed': 'That did not work: {message}',
     'recovery.language': 'Nederlands',
+    'error.damaged':
+      'The database file turns out to be damaged. Nothing was changed or deleted. Reload the window (Ctrl/Cmd+R) or restart Kaizenbord to restore a backup or start empty.',
 
     'backups.title': 'Backups',
     'backups.intro':
