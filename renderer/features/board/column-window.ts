@@ -1,7 +1,7 @@
 /**
  * Windowing for a board column: only the cards in and near the column's visible part are rendered, with padding
  * above and below standing in for the rest, so a column of thousands of cards costs what a screenful costs.
- * Cards are measured as they render (titles wrap), and the card being dragged or holding focus stays rendered
+ * Cards are measured once laid out (titles wrap), and the card being dragged or holding focus stays rendered
  * wherever it is, so drag and drop and keyboard focus work across the whole list.
  *
  * Without layout (jsdom) the column has no height: it then counts as FALLBACK_RECT high and every card as
@@ -85,7 +85,11 @@ export function useColumnWindow({ ids, activeId, sectionRef, bodyRef }: Options)
     initialRect: FALLBACK_RECT,
     rangeExtractor,
     observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : FALLBACK_RECT)),
+    // A card is measured by the ResizeObserver's entry (after layout), never by reading its height as it mounts: that
+    // read forced a layout per new card, and a search result mounting a hundred cards spent 100-500 ms in them.
+    // Until its entry arrives (before the next paint) a new card counts as its last known height or the estimate.
     measureElement: (element, entry, instance) => {
+      if (!entry) return instance.itemSizeCache.get(instance.options.getItemKey(instance.indexFromElement(element))) ?? CARD_ESTIMATE;
       const size = measureElement(element, entry, instance);
       return size > 0 ? size : CARD_ESTIMATE;
     },
