@@ -12,7 +12,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { buildChild } from '../../build/scripts/crash-soak';
 import { decideCheck, FULL_CHECK_MAX_AGE_DAYS, type CheckFacts } from '../../db/check-policy';
-import { damageMarkerFor, LAST_FULL_CHECK_KEY } from '../../db/file-check';
+import { seedDemo } from '../../db/demo';
+import { cheapCheck, damageMarkerFor, LAST_FULL_CHECK_KEY } from '../../db/file-check';
 import { MIGRATIONS } from '../../db/migrations';
 import { openDatabase, openReportOf, type OpenReport } from '../../db/open';
 import { openService, type Service } from '../../db/recovery';
@@ -184,6 +185,37 @@ describe('what an open checks, on real files', () => {
     expect(openAndClose(file)).toMatchObject({ check: 'full', reason: 'never' });
     expect(openAndClose(file)).toMatchObject({ check: 'cheap' });
   });
+});
+
+describe('cheapCheck', () => {
+  it('passes every root page of a healthy demo board (leaf and interior, tables and indexes) and flags each one damaged', () => {
+    const file = path.join(tempDir(), 'kaizenbord.sqlite');
+    const db = openDatabase(file);
+    seedDemo(db, { count: 1200, seed: 3, now: new Date('2026-11-23T09:00:00Z') });
+    db.close();
+    const probe = new Database(file, { readonly: true });
+    try {
+      expect(probe.pragma('quick_check', { simple: true })).toBe('ok');
+      expect(cheapCheck(probe, file)).toBeNull();
+      const pageSize = probe.pragma('page_size', { simple: true }) as number;
+      const roots = probe.prepare('SELECT rootpage FROM sqlite_schema WHERE rootpage > 0').pluck().all() as number[];
+      const bytes = fs.readFileSync(file);
+      // The board is large enough for roots of all four page types, so both header layouts were read.
+      const types = new Set(roots.map((root) => bytes[(root - 1) * pageSize]));
+      expect([...types].sort((a, b) => a! - b!)).toEqual([2, 5, 10, 13]);
+      for (const root of roots) {
+        // Each root alone gets a page header no b-tree page has; the rest of the file stays as it was.
+        const damaged = Buffer.from(bytes);
+        damaged.fill(0xff, (root - 1) * pageSize, (root - 1) * pageSize + 8);
+        fs.writeFileSync(file, damaged);
+        expect(cheapCheck(probe, file), `root ${root}`).toMatch(new RegExp(`^root page ${root} of `));
+      }
+      fs.writeFileSync(file, bytes);
+      expect(cheapCheck(probe, file)).toBeNull();
+    } finally {
+      probe.close();
+    }
+  }, 30_000);
 });
 
 describe('damage on a clean start', () => {
