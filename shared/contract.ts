@@ -166,7 +166,7 @@ export const contract = {
   ),
 
   'board:get': call(
-    'The cards on the board that match the filter (deleted ideas excluded), in column order, with counts per column and kind; Afgerond is paged (doneLimit, default BOARD_DONE_PAGE), and so is each open column with openLimit (default: whole, or SEARCH_OPEN_PAGE while searching). A search counts Afgerond up to SEARCH_COUNT_CAP per kind (doneCapped).',
+    'The cards on the board that match the filter (deleted ideas excluded), in column order, with counts per column and kind; Afgerond is paged (doneLimit, default BOARD_DONE_PAGE), and so is each open column with openLimit (default: whole); while searching both default to SEARCH_PAGE. A search counts Afgerond up to SEARCH_COUNT_CAP per kind (doneCapped).',
     z.strictObject({
       filter: boardFilter,
       doneLimit: z.number().int().min(1).max(BOARD_DONE_MAX).optional(),

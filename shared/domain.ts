@@ -269,10 +269,10 @@ export interface BoardFilter {
 export const BOARD_DONE_PAGE = 100;
 export const BOARD_DONE_MAX = 100_000;
 /**
- * While searching, how many matching cards each open column shows at first and adds per "show more" (openLimit):
- * a one-letter search matches nearly the whole board, and search as you type must not send thousands of cards.
+ * While searching, how many matching cards each column (Afgerond too) shows at first and adds per "show more": a
+ * one-letter search matches nearly the whole board, and search as you type must not send thousands of cards.
  */
-export const SEARCH_OPEN_PAGE = 50;
+export const SEARCH_PAGE = 50;
 /**
  * A search counts Afgerond's matches of each kind up to this many (or the requested page, if larger) and says
  * "1000+" beyond: an exact count of tens of thousands of finished matches costs more than the rest of the search.

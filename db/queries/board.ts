@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Board, BoardCard, BoardCounts, BoardFilter, Kind, Stage } from '../../shared/domain';
-import { BOARD_DONE_MAX, BOARD_DONE_PAGE, KINDS, SEARCH_COUNT_CAP, SEARCH_OPEN_PAGE, STAGES } from '../../shared/domain';
+import { BOARD_DONE_MAX, BOARD_DONE_PAGE, KINDS, SEARCH_COUNT_CAP, SEARCH_PAGE, STAGES } from '../../shared/domain';
 import type { IdeaRow } from './ideas';
 import { stmt } from './statements';
 import { DONE_FACET, doneKindFacet, matchesByPrefixIndex, OPEN_FACET, toFtsQuery, withFacets } from './search';
@@ -302,12 +302,13 @@ function filterBoard(db: Db, filter: BoardFilter, limits: Limits): Found {
 }
 
 /**
- * The board as the UI shows it: Afgerond's first `doneLimit` cards, each open column whole (or its first
- * `openLimit`; while searching SEARCH_OPEN_PAGE unless asked), and every count.
+ * The board as the UI shows it: Afgerond's first `doneLimit` cards (BOARD_DONE_PAGE unless asked), each open column
+ * whole (or its first `openLimit`), and every count; while searching, every column's first SEARCH_PAGE unless asked.
  */
-export function loadBoard(db: Db, filter: BoardFilter, doneLimit: number = BOARD_DONE_PAGE, openLimit?: number): Board {
+export function loadBoard(db: Db, filter: BoardFilter, doneLimit?: number, openLimit?: number): Board {
   const match = filter.query === undefined ? null : toFtsQuery(filter.query);
-  const limits: Limits = { done: doneLimit, open: openLimit ?? (match === null ? -1 : SEARCH_OPEN_PAGE) };
+  const limits: Limits =
+    match === null ? { done: doneLimit ?? BOARD_DONE_PAGE, open: openLimit ?? -1 } : { done: doneLimit ?? SEARCH_PAGE, open: openLimit ?? SEARCH_PAGE };
   let found: Found;
   if (match !== null) {
     const facetsOnly = filter.touchpointId === undefined && filter.personId === undefined && filter.valueId === undefined;

@@ -6,7 +6,7 @@ import {
   BOARD_DONE_PAGE,
   KINDS,
   SEARCH_COUNT_CAP,
-  SEARCH_OPEN_PAGE,
+  SEARCH_PAGE,
   STAGES,
   type BoardCard,
   type BoardFilter,
@@ -84,6 +84,9 @@ function columnsOf(cards: readonly BoardCard[], previous?: Columns): Columns {
 }
 
 export type Hidden = Record<Stage, Record<Kind, number>>;
+
+/** Afgerond's page: BOARD_DONE_PAGE on the board, SEARCH_PAGE (as every column) while searching. */
+export const donePage = (filter: BoardFilter): number => (filter.query ? SEARCH_PAGE : BOARD_DONE_PAGE);
 
 const noneHidden = (): Hidden => Object.fromEntries(STAGES.map((s) => [s, { verbeter: 0, verleuk: 0 }])) as Hidden;
 const noneCapped = (): Record<Kind, boolean> => ({ verbeter: false, verleuk: false });
@@ -171,7 +174,7 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) =>
     filter: {},
     boardLoading: false,
     doneLimit: BOARD_DONE_PAGE,
-    openLimit: SEARCH_OPEN_PAGE,
+    openLimit: SEARCH_PAGE,
     hidden: noneHidden(),
     doneCapped: noneCapped(),
 
@@ -200,8 +203,8 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) =>
     },
 
     showMore: async (stage) => {
-      if (stage === 'afgerond') set({ doneLimit: Math.min(BOARD_DONE_MAX, get().doneLimit + BOARD_DONE_PAGE) });
-      else set({ openLimit: Math.min(BOARD_DONE_MAX, get().openLimit + SEARCH_OPEN_PAGE) });
+      if (stage === 'afgerond') set({ doneLimit: Math.min(BOARD_DONE_MAX, get().doneLimit + donePage(get().filter)) });
+      else set({ openLimit: Math.min(BOARD_DONE_MAX, get().openLimit + SEARCH_PAGE) });
       await get().loadBoard();
     },
 
@@ -210,11 +213,11 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) =>
       for (const key of Object.keys(filter) as (keyof BoardFilter)[]) {
         if (filter[key] === undefined || filter[key] === '') delete filter[key];
       }
-      set({ filter, doneLimit: BOARD_DONE_PAGE, openLimit: SEARCH_OPEN_PAGE });
+      set({ filter, doneLimit: donePage(filter), openLimit: SEARCH_PAGE });
       void get().loadBoard();
     },
     clearFilter: () => {
-      set({ filter: {}, doneLimit: BOARD_DONE_PAGE, openLimit: SEARCH_OPEN_PAGE });
+      set({ filter: {}, doneLimit: BOARD_DONE_PAGE, openLimit: SEARCH_PAGE });
       void get().loadBoard();
     },
 

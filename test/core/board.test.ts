@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOARD_DONE_MAX, BOARD_DONE_PAGE, SEARCH_OPEN_PAGE, STAGES, type BoardFilter, type Stage } from '../../shared/domain';
+import { BOARD_DONE_MAX, BOARD_DONE_PAGE, SEARCH_PAGE, STAGES, type BoardFilter, type Stage } from '../../shared/domain';
 import { seedDemo } from '../../db/demo';
 import { listBoard } from '../../db/queries/board';
 import { toFtsQuery } from '../../db/queries/search';
@@ -254,12 +254,12 @@ describe('board:get pages Afgerond', () => {
     }
   });
 
-  it('searches with SEARCH_OPEN_PAGE cards per open column unless asked for more', async () => {
+  it('searches with SEARCH_PAGE cards per open column unless asked for more', async () => {
     const t = makeCore();
     seedDemo(t.core, { count: 400, open: 300, now: new Date('2026-03-02T09:00:00.000Z') });
     const found = await unwrap(t.api['board:get']({ filter: { query: 'e' } }));
     const perColumn = STAGES.filter((s) => s !== 'afgerond').map((s) => found.cards.filter((c) => c.stage === s).length);
-    expect(Math.max(...perColumn)).toBe(SEARCH_OPEN_PAGE);
+    expect(Math.max(...perColumn)).toBe(SEARCH_PAGE);
     expect(found.openHidden).toBeGreaterThan(0);
     const unfiltered = await unwrap(t.api['board:get']({ filter: {} }));
     expect(unfiltered.openHidden).toBe(0);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BOARD_DONE_MAX, SEARCH_COUNT_CAP, SEARCH_OPEN_PAGE, STAGES, type BoardFilter } from '../../shared/domain';
+import { BOARD_DONE_MAX, SEARCH_COUNT_CAP, SEARCH_PAGE, STAGES, type BoardFilter } from '../../shared/domain';
 import { seedDemo } from '../../db/demo';
 import { MIGRATIONS } from '../../db/migrations';
 import { openDatabase } from '../../db/open';
@@ -174,7 +174,7 @@ describe('search on the facets (walking Afgerond)', () => {
             const capped = exact.afgerond!.verbeter > cap || exact.afgerond!.verleuk > cap;
             for (const openLimit of openLimits) {
               const label = `${query} ${JSON.stringify(filter)} ${doneLimit} ${openLimit}`;
-              const perColumn = openLimit ?? SEARCH_OPEN_PAGE;
+              const perColumn = openLimit ?? SEARCH_PAGE;
               const open = STAGES.filter((s) => s !== 'afgerond').flatMap((s) => expected.filter((c) => c.stage === s).slice(0, perColumn));
               const openTotal = expected.length - done.length;
               const board = loadBoard(t.db, { ...filter, query }, doneLimit, openLimit);

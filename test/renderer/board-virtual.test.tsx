@@ -6,7 +6,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BOARD_DONE_PAGE, SEARCH_COUNT_CAP, SEARCH_OPEN_PAGE, type Stage } from '../../shared/domain';
+import { BOARD_DONE_PAGE, SEARCH_COUNT_CAP, SEARCH_PAGE, type Stage } from '../../shared/domain';
 import { createUiHarness, renderApp, type UiHarness } from '../support/ui-harness';
 
 let harness: UiHarness | undefined;
@@ -93,20 +93,20 @@ describe('Afgerond', () => {
 
 describe('search results', () => {
   it('page every column, count all the matches, and show more of an open column on request', async () => {
-    const { user } = await start(SEARCH_OPEN_PAGE + 20);
+    const { user } = await start(SEARCH_PAGE + 20);
     await user.type(screen.getByRole('searchbox', { name: 'Zoeken' }), 'idee');
     const column = heading('nieuw', 'Nieuw') as HTMLElement;
     const more = await within(column).findByRole('button', { name: 'Toon 20 meer (nog 20 niet getoond)' });
-    expect(harness!.store.getState().columns.nieuw).toHaveLength(SEARCH_OPEN_PAGE);
-    expect(within(column).getByText(String(SEARCH_OPEN_PAGE + 20))).toBeInTheDocument();
-    expect(screen.getByText(`${SEARCH_OPEN_PAGE + 20} ideeën passen bij de filters`)).toBeInTheDocument();
+    expect(harness!.store.getState().columns.nieuw).toHaveLength(SEARCH_PAGE);
+    expect(within(column).getByText(String(SEARCH_PAGE + 20))).toBeInTheDocument();
+    expect(screen.getByText(`${SEARCH_PAGE + 20} ideeën passen bij de filters`)).toBeInTheDocument();
     await user.click(more);
     await waitFor(() => expect(within(column).queryByRole('button', { name: /^Toon \d+ meer/ })).toBeNull());
-    expect(harness!.store.getState().columns.nieuw).toHaveLength(SEARCH_OPEN_PAGE + 20);
+    expect(harness!.store.getState().columns.nieuw).toHaveLength(SEARCH_PAGE + 20);
     // Without search text the open columns come whole again.
     await user.click(screen.getByRole('button', { name: 'Filters wissen' }));
     await waitFor(() => expect(screen.queryByText(/passen bij de filters/)).toBeNull());
-    expect(harness!.store.getState().columns.nieuw).toHaveLength(SEARCH_OPEN_PAGE + 20);
+    expect(harness!.store.getState().columns.nieuw).toHaveLength(SEARCH_PAGE + 20);
     expect(within(column).queryByRole('button', { name: /^Toon \d+ meer/ })).toBeNull();
   });
 
@@ -119,7 +119,7 @@ describe('search results', () => {
     const column = heading('afgerond', 'Afgerond') as HTMLElement;
     await waitFor(() => expect(within(column).getByText(`${SEARCH_COUNT_CAP}+ verbeter`)).toBeInTheDocument());
     expect(within(column).getByText(/^\d+\+$/)).toBeInTheDocument();
-    expect(within(column).getByRole('button', { name: /^Toon 100 meer \(nog ruim \d+ niet getoond\)$/ })).toBeInTheDocument();
+    expect(within(column).getByRole('button', { name: /^Toon 50 meer \(nog ruim \d+ niet getoond\)$/ })).toBeInTheDocument();
     expect(screen.getByText(/^Meer dan \d+ ideeën passen bij de filters$/)).toBeInTheDocument();
   });
 });

@@ -6,8 +6,9 @@
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { Fragment, memo, useId, useRef } from 'react';
-import { BOARD_DONE_PAGE, KINDS, SEARCH_OPEN_PAGE, type Stage } from '../../../shared/domain';
+import { KINDS, SEARCH_PAGE, type Stage } from '../../../shared/domain';
 import { useT } from '../../i18n/use-t';
+import { donePage } from '../../store/board-slice';
 import { useApp, useAppShallow } from '../../store/store';
 import { columnDroppableId } from './board-dnd';
 import { SortableCard } from './Card';
@@ -39,6 +40,7 @@ export const Column = memo(function Column({ stage, ids, filtered, isTarget, act
   const capped = useAppShallow((s) => KINDS.map((kind) => done && s.doneCapped[kind]));
   const anyCapped = capped.some(Boolean);
   const showMore = useApp((s) => s.showMore);
+  const page = useApp((s) => (done ? donePage(s.filter) : SEARCH_PAGE));
   const loading = useApp((s) => s.boardLoading);
   const total = ids.length + hidden;
   const present = KINDS.map((kind, i) => ({ kind, count: counts[i]!, atLeast: capped[i]! })).filter((k) => k.count > 0);
@@ -101,7 +103,7 @@ export const Column = memo(function Column({ stage, ids, filtered, isTarget, act
         {ids.length === 0 && hidden === 0 && <p className="board-column__empty">{empty}</p>}
         {hidden > 0 && (
           <button type="button" className="board-column__more" aria-busy={loading || undefined} onClick={() => void showMore(stage)}>
-            {t(anyCapped ? 'board.more.capped' : 'board.more', { count: Math.min(hidden, done ? BOARD_DONE_PAGE : SEARCH_OPEN_PAGE), hidden })}
+            {t(anyCapped ? 'board.more.capped' : 'board.more', { count: Math.min(hidden, page), hidden })}
           </button>
         )}
       </div>
