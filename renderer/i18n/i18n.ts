@@ -29,9 +29,19 @@ const pluralRules: Record<Language, Intl.PluralRules> = {
   en: new Intl.PluralRules('en-GB'),
 };
 
-function interpolate(template: string, vars?: Vars): string {
+/** Whole numbers in messages get the language's digit grouping (12.345 in Dutch, 12,345 in English). */
+const integerFormats: Record<Language, Intl.NumberFormat> = {
+  nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }),
+};
+
+function interpolate(template: string, language: Language, vars?: Vars): string {
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in vars)) return whole;
+    const value = vars[name]!;
+    return typeof value === 'number' && Number.isInteger(value) ? integerFormats[language].format(value) : String(value);
+  });
 }
 
 export function createTranslator(language: Language): Translate {
@@ -48,7 +58,7 @@ export function createTranslator(language: Language): Translate {
       if (import.meta.env.DEV) console.warn(`Missing translation: ${key}`);
       return key;
     }
-    return interpolate(template, vars);
+    return interpolate(template, language, vars);
   };
 }
 

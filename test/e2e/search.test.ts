@@ -32,16 +32,17 @@ describeE2E('search on a large board', () => {
     await search.pressSequentially('e', { delay: 50 });
     const done = section(page, 'afgerond');
     // 3,000 ideas hold more than SEARCH_COUNT_CAP finished verbeter ideas with an "e": that count stops there.
-    await expect.poll(() => done.locator('.board-column__total').textContent(), { timeout: 10_000 }).toMatch(/^\d+\+$/);
-    await expect(page.getByText(/^Meer dan \d+ ideeën passen bij de filters$/).count()).resolves.toBe(1);
-    await done.getByText(`${SEARCH_COUNT_CAP}+ verbeter`).waitFor();
+    await expect.poll(() => done.locator('.board-column__total').textContent(), { timeout: 10_000 }).toMatch(/^\d{1,3}(\.\d{3})*\+$/);
+    await expect(page.getByText(/^Meer dan \d{1,3}(\.\d{3})* ideeën passen bij de filters$/).count()).resolves.toBe(1);
+    await done.getByText(`${SEARCH_COUNT_CAP.toLocaleString('nl-NL')}+ verbeter`).waitFor();
 
     // The fullest open column shows its first page and offers the rest.
-    const more = page.getByRole('button', { name: /^Toon \d+ meer \(nog \d+ niet getoond\)$/ }).first();
+    const more = page.getByRole('button', { name: /^Toon \d+ meer \(nog [\d.]+ niet getoond\)$/ }).first();
     await more.waitFor();
     const stage = (await more.evaluate((el) => el.closest('[data-column]')!.getAttribute('data-column')))!;
     const column = section(page, stage);
-    const total = Number(await column.locator('.board-column__total').textContent());
+    const totalText = (await column.locator('.board-column__total').textContent())!;
+    const total = Number(totalText.replace(/\./g, ''));
     expect(total).toBeGreaterThan(SEARCH_PAGE);
     await screenshot(page, 'search-paged');
     await more.click();
@@ -49,7 +50,7 @@ describeE2E('search on a large board', () => {
       .poll(() => page.evaluate((s) => document.querySelectorAll(`[data-column="${s}"] [data-card-id]`).length, stage), { timeout: 10_000 })
       .toBeGreaterThan(0);
     // After "Toon meer" the column holds up to twice the page, and its count is unchanged.
-    await expect.poll(() => column.locator('.board-column__total').textContent()).toBe(String(total));
+    await expect.poll(() => column.locator('.board-column__total').textContent()).toBe(totalText);
     expect(app.problems).toEqual([]);
   });
 

@@ -117,9 +117,9 @@ describe('search results', () => {
     await screen.findByRole('list', { name: 'Afgerond' });
     await user.type(screen.getByRole('searchbox', { name: 'Zoeken' }), 'e');
     const column = heading('afgerond', 'Afgerond') as HTMLElement;
-    await waitFor(() => expect(within(column).getByText(`${SEARCH_COUNT_CAP}+ verbeter`)).toBeInTheDocument());
-    expect(within(column).getByText(/^\d+\+$/)).toBeInTheDocument();
-    expect(within(column).getByRole('button', { name: /^Toon 50 meer \(nog ruim \d+ niet getoond\)$/ })).toBeInTheDocument();
-    expect(screen.getByText(/^Meer dan \d+ ideeën passen bij de filters$/)).toBeInTheDocument();
+    await waitFor(() => expect(within(column).getByText(`${SEARCH_COUNT_CAP.toLocaleString('nl-NL')}+ verbeter`)).toBeInTheDocument());
+    expect(within(column).getByText(/^\d{1,3}(\.\d{3})*\+$/)).toBeInTheDocument();
+    expect(within(column).getByRole('button', { name: /^Toon 50 meer \(nog ruim [\d.]+ niet getoond\)$/ })).toBeInTheDocument();
+    expect(screen.getByText(/^Meer dan \d{1,3}(\.\d{3})* ideeën passen bij de filters$/)).toBeInTheDocument();
   });
 });

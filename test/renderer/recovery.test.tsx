@@ -5,6 +5,8 @@ import path from 'node:path';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import Database from 'better-sqlite3';
+import { seedDemo } from '../../db/demo';
 import { openService, type Service } from '../../db/recovery';
 import { createApi } from '../../shared/contract';
 import { App } from '../../renderer/app/App';
@@ -81,6 +83,44 @@ describe('recovery screen', () => {
     await user.click(screen.getByRole('button', { name: 'Begin leeg' }));
     // An empty database: the app asks who you are.
     await screen.findByRole('dialog');
+  });
+});
+
+describe('damage met during a session', () => {
+  it('switches to the recovery screen when a call meets a damaged page, leaving the file as it was', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['nl-NL', 'en']);
+    cleanups.push(() => vi.restoreAllMocks());
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaizenbord-damage-ui-'));
+    const dbPath = path.join(dir, 'kaizenbord.sqlite');
+    const first = openService({ dbPath, dailyBackups: false });
+    seedDemo(first.core!, { count: 120, open: 120 });
+    first.close();
+    // Open cleanly (cheap checks), then overwrite the ideas' leaf pages before the board reads them.
+    const service = openService({ dbPath, dailyBackups: false });
+    cleanups.push(() => {
+      service.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+    const probe = new Database(dbPath, { readonly: true });
+    const pages = probe.prepare("SELECT pageno FROM dbstat WHERE name = 'ideas' AND pagetype = 'leaf'").pluck().all() as number[];
+    const pageSize = probe.pragma('page_size', { simple: true }) as number;
+    probe.close();
+    expect(pages.length).toBeGreaterThan(0);
+    const fd = fs.openSync(dbPath, 'r+');
+    for (const page of pages) fs.writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, (page - 1) * pageSize);
+    fs.closeSync(fd);
+    const damaged = fs.readFileSync(dbPath);
+
+    const api = createApi((name, input) => service.call(name, input === undefined ? undefined : JSON.parse(JSON.stringify(input))));
+    render(
+      <StoreProvider store={createAppStore(api)}>
+        <App />
+      </StoreProvider>,
+    );
+    await screen.findByRole('heading', { name: 'Kaizenbord kan de database niet openen' });
+    expect(screen.getByText(/Het databasebestand is beschadigd/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Begin leeg' })).toBeEnabled();
+    expect(fs.readFileSync(dbPath).equals(damaged)).toBe(true);
   });
 });
 

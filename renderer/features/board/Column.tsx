@@ -70,7 +70,7 @@ export const Column = memo(function Column({ stage, ids, filtered, isTarget, act
     >
       <h2 id={headingId} className="board-column__heading">
         <span className="board-column__name">{label}</span>{' '}
-        <span className="board-column__total">{anyCapped ? `${total}+` : total}</span>
+        <span className="board-column__total">{anyCapped ? t('board.total.capped', { total }) : t('board.total', { total })}</span>
         <WipBadge stage={stage} count={total} filtered={filtered} />
         {present.length > 0 && (
           <span className="board-column__kinds">
