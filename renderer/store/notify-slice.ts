@@ -24,18 +24,12 @@ export interface NotifySlice {
 
 let nextId = 1;
 
-export const createNotifySlice: SliceCreator<NotifySlice> = (api) => (set) => ({
+export const createNotifySlice: SliceCreator<NotifySlice> = () => (set) => ({
   notices: [],
   notify: (notice) => {
     const id = nextId++;
     // Keep the list short: the newest few messages are what a person reads.
     set((s) => ({ notices: [...s.notices.slice(-3), { ...notice, id }] }));
-    // A call met a damaged database file: the host now serves the recovery screen, so show it.
-    if (notice.error?.code === 'damaged') {
-      void api['recovery:status']({}).then((status) => {
-        if (status.ok && status.value.state === 'recovery') set({ recovery: status.value, ready: false });
-      });
-    }
     return id;
   },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),

@@ -3,6 +3,8 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { KaizenApi } from '../../shared/contract';
+import type { RecoveryStatus } from '../../shared/contract-maintenance';
+import type { Result } from '../../shared/result';
 import { createBoardSlice } from './board-slice';
 import { createInsightSlice } from './insight-slice';
 import { createNotifySlice } from './notify-slice';
@@ -14,8 +16,41 @@ import { createUndoSlice } from './undo-slice';
 
 export type AppStore = StoreApi<AppState>;
 
-export function createAppStore(api: KaizenApi): AppStore {
-  return createStore<AppState>()((...a) => ({
+/**
+ * The api with one watch on every result: a call that met a damaged database file ('damaged'), or any call after the
+ * host turned to recovery ('unavailable'), asks the host for its state and shows the recovery screen when it is in
+ * recovery. Every feature's calls pass here, also those that show their failure themselves (autosave, thanks).
+ */
+function watchForRecovery(api: KaizenApi, show: (status: Extract<RecoveryStatus, { state: 'recovery' }>) => void): KaizenApi {
+  let asking = false;
+  const ask = async () => {
+    if (asking) return;
+    asking = true;
+    try {
+      const status = await api['recovery:status']({});
+      if (status.ok && status.value.state === 'recovery') show(status.value);
+    } finally {
+      asking = false;
+    }
+  };
+  const watched: Record<string, (input: never) => Promise<Result<unknown>>> = {};
+  for (const [name, call] of Object.entries(api) as [string, (input: never) => Promise<Result<unknown>>][]) {
+    watched[name] =
+      name === 'recovery:status'
+        ? call
+        : async (input) => {
+            const res = await call(input);
+            if (!res.ok && (res.error.code === 'damaged' || res.error.code === 'unavailable')) void ask();
+            return res;
+          };
+  }
+  return watched as unknown as KaizenApi;
+}
+
+export function createAppStore(rawApi: KaizenApi): AppStore {
+  let store: AppStore | null = null;
+  const api = watchForRecovery(rawApi, (recovery) => store?.setState({ recovery, ready: false }));
+  store = createStore<AppState>()((...a) => ({
     api,
     ...createRefSlice(api)(...a),
     ...createBoardSlice(api)(...a),
@@ -25,6 +60,7 @@ export function createAppStore(api: KaizenApi): AppStore {
     ...createInsightSlice(api)(...a),
     ...createStandupSlice(api)(...a),
   }));
+  return store;
 }
 
 const StoreContext = createContext<AppStore | null>(null);

@@ -124,6 +124,30 @@ describe('damage met during a session', () => {
   });
 });
 
+describe('the store watches every call for a database in recovery', () => {
+  const status = { state: 'recovery', reason: 'damaged', detail: 'x', file: 'kaizenbord.sqlite', latestBackup: null, canReplace: true };
+  const storeOn = (answer: (name: string) => unknown) =>
+    createAppStore(createApi(async (name) => answer(name) as never));
+
+  it('turns to the recovery screen after any call that met damage or found the host in recovery, not after other errors', async () => {
+    for (const code of ['damaged', 'unavailable'] as const) {
+      const store = storeOn((name) => (name === 'recovery:status' ? { ok: true, value: status } : { ok: false, error: { code, message: 'x' } }));
+      // A call no notice reports (as the detail view's autosave or thanks make them).
+      await store.getState().api['ideas:get']({ id: 'a' });
+      await waitFor(() => expect(store.getState().recovery).toEqual(status));
+    }
+    const calm = storeOn((name) => (name === 'recovery:status' ? { ok: true, value: status } : { ok: false, error: { code: 'invalid', message: 'x' } }));
+    await calm.getState().api['ideas:get']({ id: 'a' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calm.getState().recovery).toBeNull();
+    // A host that is fine (unavailable for another reason) leaves the app as it is.
+    const fine = storeOn((name) => (name === 'recovery:status' ? { ok: true, value: { state: 'ok' } } : { ok: false, error: { code: 'unavailable', message: 'x' } }));
+    await fine.getState().api['ideas:get']({ id: 'a' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fine.getState().recovery).toBeNull();
+  });
+});
+
 describe('backups section', () => {
   let harness: UiHarness | undefined;
   afterEach(() => {
