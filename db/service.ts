@@ -282,7 +282,7 @@ const baseHandlers: HandlersFor<Omit<Handlers, FeatureCall>> = {
     return listValues(db);
   },
 
-  'board:get': ({ db }, { filter, doneLimit, openLimit }) => loadBoard(db, filter, doneLimit, openLimit),
+  'board:get': ({ db }, { filter, doneLimit, openLimits }) => loadBoard(db, filter, doneLimit, openLimits),
 
   'ideas:create': ({ db, at, uuid }, input) => {
     requirePerson(db, input.actorId, 'actorId');

@@ -13,9 +13,11 @@ import {
   LANGUAGES,
   OUTCOMES,
   QUERY_MAX,
+  OPEN_STAGES,
   SETTING_LIMITS,
   STAGES,
   THEMES,
+  type OpenStage,
   type Board,
   type Bootstrap,
   type Comment,
@@ -166,11 +168,15 @@ export const contract = {
   ),
 
   'board:get': call(
-    'The cards on the board that match the filter (deleted ideas excluded), in column order, with counts per column and kind; Afgerond is paged (doneLimit, default BOARD_DONE_PAGE), and so is each open column with openLimit (default: whole); while searching both default to SEARCH_PAGE. A search counts Afgerond up to SEARCH_COUNT_CAP per kind (doneCapped).',
+    'The cards on the board that match the filter (deleted ideas excluded), in column order, with counts per column and kind; Afgerond is paged (doneLimit, default BOARD_DONE_PAGE), and so is each open column with openLimits (default: whole); while searching every column defaults to SEARCH_PAGE. A search counts Afgerond up to SEARCH_COUNT_CAP per kind (doneCapped).',
     z.strictObject({
       filter: boardFilter,
       doneLimit: z.number().int().min(1).max(BOARD_DONE_MAX).optional(),
-      openLimit: z.number().int().min(1).max(BOARD_DONE_MAX).optional(),
+      openLimits: z
+        .strictObject(Object.fromEntries(OPEN_STAGES.map((stage) => [stage, z.number().int().min(1).max(BOARD_DONE_MAX).optional()])) as {
+          [S in OpenStage]: z.ZodOptional<z.ZodNumber>;
+        })
+        .optional(),
     }),
     returns<Board>(),
   ),

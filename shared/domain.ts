@@ -6,6 +6,9 @@
 /** The PDCA board's columns, in board order. */
 export const STAGES = ['nieuw', 'plan', 'do', 'check', 'act', 'afgerond'] as const;
 export type Stage = (typeof STAGES)[number];
+/** The columns an idea is worked on in: every stage but Afgerond. */
+export type OpenStage = Exclude<Stage, 'afgerond'>;
+export const OPEN_STAGES = STAGES.filter((s): s is OpenStage => s !== 'afgerond');
 
 /** verbeter = make it better (fewer errors, less waste, faster); verleuk = make it more enjoyable. */
 export const KINDS = ['verbeter', 'verleuk'] as const;
@@ -290,6 +293,6 @@ export interface Board {
   doneHidden: number;
   /** Cards of the open columns that match but were left out (ask again with a larger openLimit). */
   openHidden: number;
-  /** Afgerond's counts are lower bounds: a search counted its finished matches of a kind only up to SEARCH_COUNT_CAP. */
-  doneCapped: boolean;
+  /** Per kind, whether Afgerond's count is a lower bound: a search counts its finished matches only up to SEARCH_COUNT_CAP. */
+  doneCapped: Record<Kind, boolean>;
 }

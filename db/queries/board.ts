@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Board, BoardCard, BoardCounts, BoardFilter, Kind, Stage } from '../../shared/domain';
-import { BOARD_DONE_MAX, BOARD_DONE_PAGE, KINDS, SEARCH_COUNT_CAP, SEARCH_PAGE, STAGES } from '../../shared/domain';
+import { BOARD_DONE_MAX, BOARD_DONE_PAGE, KINDS, OPEN_STAGES, SEARCH_COUNT_CAP, SEARCH_PAGE, STAGES, type OpenStage } from '../../shared/domain';
 import type { IdeaRow } from './ideas';
 import { stmt } from './statements';
 import { DONE_FACET, doneKindFacet, matchesByPrefixIndex, OPEN_FACET, toFtsQuery, withFacets } from './search';
@@ -99,9 +99,7 @@ const STAGE_RANK = `CASE i.stage ${STAGES.map((s, n) => `WHEN '${s}' THEN ${n}`)
 const FTS_JOIN = 'ideas_fts f CROSS JOIN ideas i ON i.search_rowid = f.rowid';
 
 /** The open columns as an SQL list (a range per column of ideas_by_stage_kind, where <> 'afgerond' scans them all). */
-const OPEN_STAGES = STAGES.filter((s) => s !== 'afgerond')
-  .map((s) => `'${s}'`)
-  .join(', ');
+const OPEN_STAGES_SQL = OPEN_STAGES.map((s) => `'${s}'`).join(', ');
 
 /** The cards of these rows (ideas' rowids), in this order. */
 function cardsOf(db: Db, rowids: readonly number[]): BoardCard[] {
@@ -134,29 +132,32 @@ function searchBoard(db: Db, filter: BoardFilter, match: string, limits: Limits)
   KINDS.forEach((k, n) => (counts.afgerond[k] = scan[n] as number));
   const sent = openMatches(counts, scan[KINDS.length] as string, limits.open);
   for (const rowid of donePageSorted(db, match, where, params, limits.done)) sent.push(rowid);
-  return { cards: cardsOf(db, sent), counts, doneCapped: false };
+  return { cards: cardsOf(db, sent), counts, doneCapped: notCapped() };
 }
 
-/** How many cards to send: Afgerond's first `done`, and each open column's first `open` (-1: whole). */
+/** How many cards to send: Afgerond's first `done`, and each open column's first `open[stage]` (-1: whole). */
 interface Limits {
   done: number;
-  open: number;
+  open: Record<OpenStage, number>;
 }
 
 interface Found {
   cards: BoardCard[];
   counts: BoardCounts;
-  doneCapped: boolean;
+  doneCapped: Record<Kind, boolean>;
 }
+
+const notCapped = (): Record<Kind, boolean> => ({ verbeter: false, verleuk: false });
 
 /**
  * The open matches listed as JSON [rowid, stage, kind] in board order: all counted, and the rowids of each
- * column's first `limit` (-1: all) returned.
+ * column's first `limits[stage]` (-1: all) returned.
  */
-function openMatches(counts: BoardCounts, list: string, limit: number): number[] {
+function openMatches(counts: BoardCounts, list: string, limits: Record<OpenStage, number>): number[] {
   const sent: number[] = [];
-  for (const [rowid, stage, kind] of JSON.parse(list) as [number, Stage, Kind][]) {
+  for (const [rowid, stage, kind] of JSON.parse(list) as [number, OpenStage, Kind][]) {
     const column = counts[stage];
+    const limit = limits[stage];
     if (limit < 0 || column.verbeter + column.verleuk < limit) sent.push(rowid);
     column[kind]++;
   }
@@ -214,12 +215,13 @@ function searchByFacets(db: Db, filter: BoardFilter, match: string, limits: Limi
   const counts = emptyCounts();
   const cap = Math.max(SEARCH_COUNT_CAP, limits.done);
   const count = stmt(db, 'SELECT count(*) FROM (SELECT 1 FROM ideas_fts WHERE ideas_fts MATCH ? LIMIT ?)').pluck();
-  let capped = false;
+  const doneCapped = notCapped();
   for (const k of kinds) {
     const n = count.get(withFacets(match, doneKindFacet(k)), cap + 1) as number;
-    capped ||= n > cap;
+    doneCapped[k] = n > cap;
     counts.afgerond[k] = Math.min(n, cap);
   }
+  const capped = doneCapped.verbeter || doneCapped.verleuk;
   const { sent, matched } = openPages(db, withFacets(match, OPEN_FACET), where, params, counts, limits.open);
   const total = kinds.reduce((n, k) => n + counts.afgerond[k], 0);
   // The walk reads only Afgerond's visible ideas of the kind, so it tests the words alone (no facet to merge).
@@ -231,7 +233,7 @@ function searchByFacets(db: Db, filter: BoardFilter, match: string, limits: Limi
       : ((walk ? donePageWalked(db, match, filter.kind, limits.done, capped ? Infinity : total, matched) : null) ??
         donePageSorted(db, doneMatch, where, params, limits.done));
   for (const rowid of page) sent.push(rowid);
-  return { cards: cardsOf(db, sent), counts, doneCapped: capped };
+  return { cards: cardsOf(db, sent), counts, doneCapped };
 }
 
 /**
@@ -239,17 +241,18 @@ function searchByFacets(db: Db, filter: BoardFilter, match: string, limits: Limi
  * returned, with how many matched in all. Sorting the matches beat every walk of the open columns tried (a
  * materialised match list probed per column, a set in TypeScript): the open columns hold few ideas.
  */
-function openPages(db: Db, match: string, where: string, params: readonly string[], counts: BoardCounts, limit: number) {
+function openPages(db: Db, match: string, where: string, params: readonly string[], counts: BoardCounts, limits: Record<OpenStage, number>) {
   const rows = stmt(
     db,
     `SELECT i.rowid, i.stage, i.kind FROM ${FTS_JOIN} WHERE ideas_fts MATCH ? AND ${where} AND i.stage <> 'afgerond'
       ORDER BY ${STAGE_RANK}, i.position, i.created_at, i.id`,
   )
     .raw()
-    .all(match, ...params) as [rowid: number, stage: Stage, kind: Kind][];
+    .all(match, ...params) as [rowid: number, stage: OpenStage, kind: Kind][];
   const sent: number[] = [];
   for (const [rowid, stage, kind] of rows) {
     const column = counts[stage];
+    const limit = limits[stage];
     if (limit < 0 || column.verbeter + column.verleuk < limit) sent.push(rowid);
     column[kind]++;
   }
@@ -264,7 +267,7 @@ function openPages(db: Db, match: string, where: string, params: readonly string
 function lookupWalkPays(db: Db, kind: Kind | undefined, openMatched: number, limit: number): boolean {
   const [open, all] = stmt(
     db,
-    `SELECT (SELECT count(*) FROM ideas i WHERE i.stage IN (${OPEN_STAGES}) AND i.kind = coalesce(?, i.kind) AND i.deleted_at IS NULL),
+    `SELECT (SELECT count(*) FROM ideas i WHERE i.stage IN (${OPEN_STAGES_SQL}) AND i.kind = coalesce(?, i.kind) AND i.deleted_at IS NULL),
             (SELECT max(search_rowid) FROM ideas)`,
   )
     .raw()
@@ -287,28 +290,35 @@ function filterBoard(db: Db, filter: BoardFilter, limits: Limits): Found {
   const { where, params } = filterWhere(filter);
   const rows: CardRow[] = [];
   const counts = emptyCounts();
+  const paged = OPEN_STAGES.some((stage) => limits.open[stage] >= 0);
   for (const stage of STAGES) {
-    const column = columnRows(db, where, params, stage, stage === 'afgerond' ? limits.done : limits.open);
+    const column = columnRows(db, where, params, stage, stage === 'afgerond' ? limits.done : limits.open[stage]);
     for (const row of column) rows.push(row);
-    if (stage !== 'afgerond' && limits.open < 0) for (const row of column) counts[stage][row[2]]++;
+    if (stage !== 'afgerond' && !paged) for (const row of column) counts[stage][row[2]]++;
   }
   // Afgerond (and paged open columns) are counted from the index, not from the page that was sent.
-  const counted = limits.open < 0 ? "i.stage = 'afgerond'" : '1';
+  const counted = paged ? '1' : "i.stage = 'afgerond'";
   const grouped = stmt(db, `SELECT i.stage, i.kind, count(*) FROM ideas i WHERE ${counted} AND ${where} GROUP BY i.stage, i.kind`)
     .raw()
     .all(...params) as [Stage, Kind, number][];
   for (const [stage, kind, n] of grouped) counts[stage][kind] = n;
-  return { cards: withValues(db, rows), counts, doneCapped: false };
+  return { cards: withValues(db, rows), counts, doneCapped: notCapped() };
 }
 
 /**
  * The board as the UI shows it: Afgerond's first `doneLimit` cards (BOARD_DONE_PAGE unless asked), each open column
  * whole (or its first `openLimit`), and every count; while searching, every column's first SEARCH_PAGE unless asked.
  */
-export function loadBoard(db: Db, filter: BoardFilter, doneLimit?: number, openLimit?: number): Board {
+export function loadBoard(
+  db: Db,
+  filter: BoardFilter,
+  doneLimit?: number,
+  openLimits?: number | Partial<Record<OpenStage, number>>,
+): Board {
   const match = filter.query === undefined ? null : toFtsQuery(filter.query);
-  const limits: Limits =
-    match === null ? { done: doneLimit ?? BOARD_DONE_PAGE, open: openLimit ?? -1 } : { done: doneLimit ?? SEARCH_PAGE, open: openLimit ?? SEARCH_PAGE };
+  const asked = typeof openLimits === 'number' ? Object.fromEntries(OPEN_STAGES.map((s) => [s, openLimits])) : (openLimits ?? {});
+  const open = Object.fromEntries(OPEN_STAGES.map((s) => [s, asked[s] ?? (match === null ? -1 : SEARCH_PAGE)])) as Record<OpenStage, number>;
+  const limits: Limits = { done: doneLimit ?? (match === null ? BOARD_DONE_PAGE : SEARCH_PAGE), open };
   let found: Found;
   if (match !== null) {
     const facetsOnly = filter.touchpointId === undefined && filter.personId === undefined && filter.valueId === undefined;

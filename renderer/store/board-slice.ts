@@ -5,9 +5,10 @@ import {
   BOARD_DONE_MAX,
   BOARD_DONE_PAGE,
   KINDS,
-  SEARCH_COUNT_CAP,
+  OPEN_STAGES,
   SEARCH_PAGE,
   STAGES,
+  type OpenStage,
   type BoardCard,
   type BoardFilter,
   type Idea,
@@ -34,7 +35,7 @@ export interface BoardSlice {
   /** Afgerond is paged: how many of its cards to ask for. */
   doneLimit: number;
   /** While searching, each open column is paged too: how many of its cards to ask for. */
-  openLimit: number;
+  openLimits: Record<OpenStage, number>;
   /** Per column and kind, the cards that matched but were not sent. */
   hidden: Hidden;
   /** Per kind, whether Afgerond's count is a lower bound (a search counts its finished matches only so far). */
@@ -90,6 +91,7 @@ export const donePage = (filter: BoardFilter): number => (filter.query ? SEARCH_
 
 const noneHidden = (): Hidden => Object.fromEntries(STAGES.map((s) => [s, { verbeter: 0, verleuk: 0 }])) as Hidden;
 const noneCapped = (): Record<Kind, boolean> => ({ verbeter: false, verleuk: false });
+const searchPages = (): Record<OpenStage, number> => Object.fromEntries(OPEN_STAGES.map((s) => [s, SEARCH_PAGE])) as Record<OpenStage, number>;
 
 function sameCard(a: BoardCard, b: BoardCard): boolean {
   for (const key of Object.keys(b) as (keyof BoardCard)[]) {
@@ -138,8 +140,9 @@ export function placeCard(columns: Columns, id: string, toStage: Stage, afterId:
     if (next[stage].includes(id)) next[stage] = next[stage].filter((x) => x !== id);
   }
   const target = [...next[toStage]];
-  const index = afterId === null ? 0 : target.indexOf(afterId) + 1;
-  target.splice(index < 0 ? target.length : index, 0, id);
+  // Below a card that is not in view (paged out, filtered out): at the end of what is shown.
+  const after = afterId === null ? -1 : target.indexOf(afterId);
+  target.splice(afterId === null ? 0 : after < 0 ? target.length : after + 1, 0, id);
   next[toStage] = target;
   return next;
 }
@@ -174,16 +177,16 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) =>
     filter: {},
     boardLoading: false,
     doneLimit: BOARD_DONE_PAGE,
-    openLimit: SEARCH_PAGE,
+    openLimits: searchPages(),
     hidden: noneHidden(),
     doneCapped: noneCapped(),
 
     loadBoard: async () => {
       const seq = ++loadSeq;
       set({ boardLoading: true });
-      const { filter, doneLimit, openLimit } = get();
+      const { filter, doneLimit, openLimits } = get();
       // Search results page the open columns too (a one-letter search matches nearly every card).
-      const res = await api['board:get'](filter.query ? { filter, doneLimit, openLimit } : { filter, doneLimit });
+      const res = await api['board:get'](filter.query ? { filter, doneLimit, openLimits } : { filter, doneLimit });
       // A newer load (e.g. typing in search) supersedes this one.
       if (seq !== loadSeq) return;
       if (!res.ok) {
@@ -195,16 +198,16 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) =>
       const hidden = noneHidden();
       for (const stage of STAGES) for (const kind of KINDS) hidden[stage][kind] = counts[stage][kind];
       for (const card of list) hidden[card.stage][card.kind] = Math.max(0, hidden[card.stage][card.kind] - 1);
-      // The core counts up to the cap (or the page asked for): a kind at that count has more.
-      const cap = Math.max(SEARCH_COUNT_CAP, doneLimit);
-      const doneCapped = noneCapped();
-      for (const kind of KINDS) doneCapped[kind] = res.value.doneCapped && counts.afgerond[kind] >= cap;
+      const { doneCapped } = res.value;
       set({ cards: mergeCards(get().cards, list), columns: columnsOf(list, get().columns), hidden, doneCapped, boardLoading: false });
     },
 
     showMore: async (stage) => {
       if (stage === 'afgerond') set({ doneLimit: Math.min(BOARD_DONE_MAX, get().doneLimit + donePage(get().filter)) });
-      else set({ openLimit: Math.min(BOARD_DONE_MAX, get().openLimit + SEARCH_PAGE) });
+      else {
+        const openLimits = get().openLimits;
+        set({ openLimits: { ...openLimits, [stage]: Math.min(BOARD_DONE_MAX, openLimits[stage] + SEARCH_PAGE) } });
+      }
       await get().loadBoard();
     },
 
@@ -213,11 +216,11 @@ export const createBoardSlice: SliceCreator<BoardSlice> = (api) => (set, get) =>
       for (const key of Object.keys(filter) as (keyof BoardFilter)[]) {
         if (filter[key] === undefined || filter[key] === '') delete filter[key];
       }
-      set({ filter, doneLimit: donePage(filter), openLimit: SEARCH_PAGE });
+      set({ filter, doneLimit: donePage(filter), openLimits: searchPages() });
       void get().loadBoard();
     },
     clearFilter: () => {
-      set({ filter: {}, doneLimit: BOARD_DONE_PAGE, openLimit: SEARCH_PAGE });
+      set({ filter: {}, doneLimit: BOARD_DONE_PAGE, openLimits: searchPages() });
       void get().loadBoard();
     },
 

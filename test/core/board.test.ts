@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOARD_DONE_MAX, BOARD_DONE_PAGE, SEARCH_PAGE, STAGES, type BoardFilter, type Stage } from '../../shared/domain';
+import { BOARD_DONE_MAX, BOARD_DONE_PAGE, OPEN_STAGES, SEARCH_PAGE, STAGES, type BoardFilter, type OpenStage, type Stage } from '../../shared/domain';
 import { seedDemo } from '../../db/demo';
 import { listBoard } from '../../db/queries/board';
 import { toFtsQuery } from '../../db/queries/search';
@@ -230,18 +230,21 @@ describe('board:get pages Afgerond', () => {
     }
   });
 
-  it('pages each open column with openLimit, with or without search text and filters, counting every match', async () => {
+  it('pages each open column with its own openLimits entry, with or without search text and filters, counting every match', async () => {
     const t = await bigBoard();
     const person = t.db.prepare('SELECT author_id FROM ideas GROUP BY author_id ORDER BY count(*) DESC').pluck().get() as string;
+    const all = Object.fromEntries(OPEN_STAGES.map((s) => [s, BOARD_DONE_MAX]));
     for (const filter of [{}, { kind: 'verleuk' }, { query: 'k' }, { query: 'k', personId: person }, { query: 'terugbel', kind: 'verbeter' }] as BoardFilter[]) {
       const { query, ...rest } = filter;
       const ids = query === undefined ? null : new Set(t.db.prepare('SELECT idea_id FROM ideas_fts WHERE ideas_fts MATCH ?').pluck().all(toFtsQuery(query)!) as string[]);
       const expected = listBoard(t.db, rest).filter((c) => ids === null || ids.has(c.id));
-      const whole = await unwrap(t.api['board:get']({ filter, openLimit: BOARD_DONE_MAX }));
-      for (const openLimit of [1, 3]) {
-        const label = `${JSON.stringify(filter)} ${openLimit}`;
-        const paged = await unwrap(t.api['board:get']({ filter, openLimit, doneLimit: 2 }));
-        const open = STAGES.filter((s) => s !== 'afgerond').flatMap((s) => expected.filter((c) => c.stage === s).slice(0, openLimit));
+      const whole = await unwrap(t.api['board:get']({ filter, openLimits: all }));
+      // One column asked for more than the others ("Toon meer" there), the rest at their default.
+      for (const openLimits of [{ nieuw: 1, plan: 3, do: 1, check: 1, act: 1 }, { plan: 2 }] as Partial<Record<OpenStage, number>>[]) {
+        const label = `${JSON.stringify(filter)} ${JSON.stringify(openLimits)}`;
+        const paged = await unwrap(t.api['board:get']({ filter, openLimits, doneLimit: 2 }));
+        const fallback = query === undefined ? Infinity : SEARCH_PAGE;
+        const open = OPEN_STAGES.flatMap((s) => expected.filter((c) => c.stage === s).slice(0, openLimits[s] ?? fallback));
         const done = expected.filter((c) => c.stage === 'afgerond');
         expect(open.length, label).toBeGreaterThan(0);
         expect(paged.cards, label).toEqual([...open, ...done.slice(0, 2)]);
@@ -250,8 +253,10 @@ describe('board:get pages Afgerond', () => {
         expect(paged.doneHidden, label).toBe(done.length - Math.min(2, done.length));
       }
       expect(whole.openHidden).toBe(0);
-      expect(whole.doneCapped).toBe(false);
+      expect(whole.doneCapped).toEqual({ verbeter: false, verleuk: false });
     }
+    // Only open columns can be paged this way.
+    expect(await t.api['board:get']({ filter: {}, openLimits: { afgerond: 3 } as never })).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
   it('searches with SEARCH_PAGE cards per open column unless asked for more', async () => {

@@ -7,6 +7,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOARD_DONE_PAGE, SEARCH_COUNT_CAP, SEARCH_PAGE, type Stage } from '../../shared/domain';
+import { placeCard } from '../../renderer/store/board-slice';
 import { createUiHarness, renderApp, type UiHarness } from '../support/ui-harness';
 
 let harness: UiHarness | undefined;
@@ -121,5 +122,32 @@ describe('search results', () => {
     expect(within(column).getByText(/^\d{1,3}(\.\d{3})*\+$/)).toBeInTheDocument();
     expect(within(column).getByRole('button', { name: /^Toon 50 meer \(nog ruim [\d.]+ niet getoond\)$/ })).toBeInTheDocument();
     expect(screen.getByText(/^Meer dan \d{1,3}(\.\d{3})* ideeën passen bij de filters$/)).toBeInTheDocument();
+  });
+});
+
+describe('paging while searching', () => {
+  it('"Toon meer" in one column shows more of that column only', async () => {
+    harness = await createUiHarness({ demo: { count: 700, open: 650, now: new Date('2026-03-02T09:00:00.000Z') } });
+    renderApp(harness);
+    const user = userEvent.setup();
+    await screen.findByRole('list', { name: 'Nieuw' });
+    await user.type(screen.getByRole('searchbox', { name: 'Zoeken' }), 'e');
+    await waitFor(() => expect(harness!.store.getState().filter.query).toBe('e'));
+    const shown = () => Object.fromEntries(Object.entries(harness!.store.getState().columns).map(([stage, ids]) => [stage, ids.length]));
+    await waitFor(() => expect(shown().plan).toBe(SEARCH_PAGE));
+    expect(shown().nieuw).toBe(SEARCH_PAGE);
+    const nieuw = heading('nieuw', 'Nieuw') as HTMLElement;
+    await user.click(within(nieuw).getByRole('button', { name: /^Toon \d+ meer/ }));
+    await waitFor(() => expect(shown().nieuw).toBeGreaterThan(SEARCH_PAGE));
+    expect(shown().plan).toBe(SEARCH_PAGE);
+    expect(within(heading('plan', 'Plan') as HTMLElement).getByRole('button', { name: /^Toon \d+ meer/ })).toBeInTheDocument();
+  });
+
+  it('places a card moved below a card that is not shown at the end of what the column shows', () => {
+    const columns = { nieuw: ['a', 'b'], plan: ['c', 'd'], do: [], check: [], act: [], afgerond: [] };
+    expect(placeCard(columns, 'a', 'plan', 'paged-out').plan).toEqual(['c', 'd', 'a']);
+    expect(placeCard(columns, 'a', 'plan', 'c').plan).toEqual(['c', 'a', 'd']);
+    expect(placeCard(columns, 'a', 'plan', null).plan).toEqual(['a', 'c', 'd']);
+    expect(placeCard(columns, 'a', 'plan', null).nieuw).toEqual(['b']);
   });
 });
