@@ -194,7 +194,15 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     }
     migrate(db, migrations);
     // Written only after a full check passed (or into a file made just now), so a later start may skip one.
-    if (onDisk && report.check !== 'cheap') recordFullCheck(db, path, now());
+    // Bookkeeping only: a write that fails here (disk full, read-only folder) must not turn a healthy file into
+    // a recovery screen; the next start simply checks in full again.
+    if (onDisk && report.check !== 'cheap') {
+      try {
+        recordFullCheck(db, path, now());
+      } catch {
+        // The check passed; only its record is missing.
+      }
+    }
     reports.set(db, report);
     return db;
   } catch (error) {

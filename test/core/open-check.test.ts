@@ -304,3 +304,21 @@ describe('damage on a clean start', () => {
     }
   });
 });
+
+describe('the record of a passing check is bookkeeping', () => {
+  it('a file whose check record cannot be written still opens (and checks in full again next time)', () => {
+    const file = path.join(tempDir(), 'kaizenbord.sqlite');
+    openDatabase(file).close();
+    const raw = new Database(file);
+    raw.prepare('DELETE FROM settings WHERE key = ?').run(LAST_FULL_CHECK_KEY);
+    raw.exec(`CREATE TRIGGER no_insert BEFORE INSERT ON settings BEGIN SELECT RAISE(ABORT, 'disk full'); END;
+              CREATE TRIGGER no_update BEFORE UPDATE ON settings BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
+    raw.close();
+    const first = openDatabase(file);
+    expect(openReportOf(first)).toMatchObject({ check: 'full' });
+    first.close();
+    const second = openDatabase(file);
+    expect(openReportOf(second)).toMatchObject({ check: 'full' });
+    second.close();
+  });
+});
