@@ -1,7 +1,7 @@
 /**
- * Worker thread entry (bundled as out/main/migrate-worker.cjs): opens the database with openDatabase, which makes
- * the pre-migration backup and runs the migrations exactly as on the main thread, closes it and posts one
- * MigrateReport. Started by migrateInWorker (db/migrate-in-worker.ts).
+ * Worker thread entry (bundled as out/main/migrate-worker.cjs): opens the database with openDatabase, which checks
+ * the file (and records a passing full check), makes the pre-migration backup and runs the migrations exactly as on
+ * the main thread, closes it and posts one MigrateReport. Started by migrateInWorker (db/migrate-in-worker.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { MigrateReport, MigrateRequest } from './migrate-in-worker';

@@ -18,10 +18,10 @@ import {
 import { CALL_NAMES } from '../shared/contract';
 import type { Result } from '../shared/result';
 import { ensurePrivateDir } from '../db/backup';
-import { migrateInWorker, pendingMigration } from '../db/migrate-in-worker';
+import { migrateInWorker, nextOpen } from '../db/migrate-in-worker';
 import { openService, type Service } from '../db/recovery';
 import { registerHostHandlers } from './host';
-import { NOTICE_URL, noticeAsset, noticeWindowOptions } from './migration-notice';
+import { NOTICE_URLS, noticeAsset, noticeFor, noticeWindowOptions } from './migration-notice';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -150,31 +150,33 @@ function dataPath(): string | null {
 }
 
 /**
- * When an update brings migrations for existing data, run them (and the pre-migration backup) in a worker thread
- * while a small notice window says so, instead of freezing before any window exists. Returns the notice window,
- * which stays until the app window shows, or null when nothing was pending. A failure needs no handling here:
- * openService meets it again and serves the recovery screen.
+ * When the next open is slow (an update brings migrations for existing data, or the file is due for the full check:
+ * after an unclean end, weekly, after damage was seen), run that open (check, backup, migrations; a passing check
+ * is recorded) in a worker thread while a small notice window says so, instead of freezing before any window
+ * exists. Returns the notice window, which stays until the app window shows, or null when the open is quick. A
+ * failure needs no handling here: openService meets it again and serves the recovery screen.
  */
-async function migrateWithNotice(dbPath: string): Promise<BrowserWindow | null> {
-  if (!pendingMigration(dbPath, { nativeBinding: nativeBindingPath })) return null;
+async function openInWorkerWithNotice(dbPath: string): Promise<BrowserWindow | null> {
+  const kind = noticeFor(nextOpen(dbPath, { nativeBinding: nativeBindingPath }));
+  if (!kind) return null;
   const options = noticeWindowOptions();
   const notice = new BrowserWindow({
     ...options,
     webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
   });
   notice.removeMenu();
-  let migrating = true;
-  // Quitting halfway would roll the migration back and redo it at the next start: the window stays while it runs.
+  let working = true;
+  // Quitting halfway would roll a migration back and redo it (or the check) at the next start: the window stays.
   notice.on('close', (event) => {
-    if (migrating) event.preventDefault();
+    if (working) event.preventDefault();
   });
   notice.once('ready-to-show', () => {
-    if (migrating) notice.show();
+    if (working) notice.show();
   });
-  void notice.loadURL(NOTICE_URL);
+  void notice.loadURL(NOTICE_URLS[kind]);
   const outcome = await migrateInWorker(dbPath, { workerFile: migrateWorkerPath, nativeBinding: nativeBindingPath });
-  migrating = false;
-  if (!outcome.ok) console.error(`Migration did not finish (${outcome.failure.reason}): ${outcome.failure.detail}`);
+  working = false;
+  if (!outcome.ok) console.error(`The ${kind} did not finish (${outcome.failure.reason}): ${outcome.failure.detail}`);
   return notice;
 }
 
@@ -308,7 +310,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     lockDownSession();
-    const notice = await migrateWithNotice(dbPath);
+    const notice = await openInWorkerWithNotice(dbPath);
     // Opens the database, or serves the recovery screen when it is damaged, unreadable, locked or too new.
     service = openService({ dbPath, nativeBinding: nativeBindingPath });
     registerCalls();

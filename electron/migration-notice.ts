@@ -1,26 +1,58 @@
 /**
- * The small window shown while the one-time migrations of an update run (db/migrate-in-worker.ts): its texts, its
- * page and stylesheet (served from memory by the app:// protocol, under the app's own Content-Security-Policy) and
- * its window options. Plain data and pure functions, tested under Node: type-only Electron imports.
+ * The small window shown while the slow part of an open runs in a worker (db/migrate-in-worker.ts): the one-time
+ * migrations of an update, or the full check of the data (after an unclean end, weekly, after damage was seen).
+ * Its texts, its pages and stylesheet (served from memory by the app:// protocol, under the app's own
+ * Content-Security-Policy), its window options and which notice an open calls for. Plain data and pure functions,
+ * tested under Node: type-only Electron imports.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
+import type { NextOpen } from '../db/migrate-in-worker';
 import { APP_ENTRY_URL, META_CONTENT_SECURITY_POLICY, isAppUrl, windowOptions } from './security';
 
+/** What the worker does while the notice shows. */
+export type NoticeKind = 'migration' | 'check';
+
 export const NOTICE_TEXTS = {
-  nl: {
-    title: 'Kaizenbord wordt bijgewerkt.',
-    body: 'Dit gebeurt één keer en kan een minuut duren. Je gegevens worden eerst geback-upt.',
-    busy: 'Bezig met bijwerken',
+  migration: {
+    nl: {
+      title: 'Kaizenbord wordt bijgewerkt.',
+      body: 'Dit gebeurt één keer en kan een minuut duren. Je gegevens worden eerst geback-upt.',
+      busy: 'Bezig met bijwerken',
+    },
+    en: {
+      title: 'Updating Kaizenbord.',
+      body: 'This happens once and can take a minute. Your data is backed up first.',
+      busy: 'Updating',
+    },
   },
-  en: {
-    title: 'Updating Kaizenbord.',
-    body: 'This happens once and can take a minute. Your data is backed up first.',
-    busy: 'Updating',
+  check: {
+    nl: {
+      title: 'Kaizenbord controleert je gegevens.',
+      body: 'Dit duurt even bij een grote database.',
+      busy: 'Bezig met controleren',
+    },
+    en: {
+      title: 'Kaizenbord is checking your data.',
+      body: 'This takes a moment with a large database.',
+      busy: 'Checking',
+    },
   },
 } as const;
 
-/** The notice page; its folder name cannot clash with the renderer's files (Vite writes index.html and assets/). */
-export const NOTICE_URL = new URL('/_updating/notice.html', APP_ENTRY_URL).href;
+/**
+ * The notice the next open calls for: a migration (which checks in full first) or a full check alone; null when
+ * the open is quick (cheap checks only) or cannot be looked at (openService meets that file and says why).
+ */
+export function noticeFor(next: NextOpen | null): NoticeKind | null {
+  if (next?.migration) return 'migration';
+  return next?.check.level === 'full' ? 'check' : null;
+}
+
+/** The notice pages; their folder name cannot clash with the renderer's files (Vite writes index.html and assets/). */
+export const NOTICE_URLS: Readonly<Record<NoticeKind, string>> = {
+  migration: new URL('/_updating/notice.html', APP_ENTRY_URL).href,
+  check: new URL('/_updating/check.html', APP_ENTRY_URL).href,
+};
 const NOTICE_CSS_URL = new URL('/_updating/notice.css', APP_ENTRY_URL).href;
 
 const CSS = `:root { color-scheme: light dark; --bg: #f7f4ef; --fg: #1f2328; --track: #ddd6cc; --bar: #2f6f5e; }
@@ -36,9 +68,9 @@ p { margin: 0 0 18px; }
 @media (prefers-reduced-motion: reduce) { .bar span { animation: none; left: 0; width: 100%; opacity: 0.55; } }
 `;
 
-/** The notice page in the given language. */
-export function noticeHtml(lang: 'nl' | 'en'): string {
-  const t = NOTICE_TEXTS[lang];
+/** A notice page in the given language. */
+export function noticeHtml(kind: NoticeKind, lang: 'nl' | 'en'): string {
+  const t = NOTICE_TEXTS[kind][lang];
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -58,11 +90,13 @@ export function noticeHtml(lang: 'nl' | 'en'): string {
 `;
 }
 
-/** The notice's page or stylesheet for a request to app://, or null for any other URL (served as a file then). */
+/** A notice page or the stylesheet for a request to app://, or null for any other URL (served as a file then). */
 export function noticeAsset(url: string, lang: 'nl' | 'en'): { body: string; type: string } | null {
   if (!isAppUrl(url)) return null;
   const { pathname } = new URL(url);
-  if (pathname === new URL(NOTICE_URL).pathname) return { body: noticeHtml(lang), type: 'text/html; charset=utf-8' };
+  for (const kind of ['migration', 'check'] as const) {
+    if (pathname === new URL(NOTICE_URLS[kind]).pathname) return { body: noticeHtml(kind, lang), type: 'text/html; charset=utf-8' };
+  }
   if (pathname === new URL(NOTICE_CSS_URL).pathname) return { body: CSS, type: 'text/css; charset=utf-8' };
   return null;
 }

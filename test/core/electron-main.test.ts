@@ -17,10 +17,12 @@ import { backupDirFor, listBackups } from '../../db/backup';
 import { seedDemo } from '../../db/demo';
 import { MIGRATIONS } from '../../db/migrations';
 import { LATEST_VERSION, openDatabase } from '../../db/open';
-import { NOTICE_URL } from '../../electron/migration-notice';
+import { damageMarkerFor, LAST_FULL_CHECK_KEY } from '../../db/file-check';
+import { NOTICE_URLS } from '../../electron/migration-notice';
 import { CALL_NAMES } from '../../shared/contract';
 import { HOST_CHANNELS } from '../../shared/host';
 import type { Result } from '../../shared/result';
+import { damagePages, leaveUnclean } from './start-files';
 
 type Handler = (event: unknown, input: unknown) => Promise<Result<unknown>>;
 
@@ -426,7 +428,7 @@ describe('Electron main process start-up', () => {
       expect(rec.log).toEqual(['created 1']);
       expect(rec.handlers.size).toBe(0);
       const notice = rec.windows[0]!;
-      expect(notice.loaded).toEqual([NOTICE_URL]);
+      expect(notice.loaded).toEqual([NOTICE_URLS.migration]);
       expect(notice.menuRemoved).toBe(true);
       expect(notice.options).toMatchObject({ resizable: false, maximizable: false, fullscreenable: false, show: false });
       expect(notice.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
@@ -440,7 +442,7 @@ describe('Electron main process start-up', () => {
       expect(prevented).toBe(true);
       expect(notice.webContents.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
       // Its page comes from app:// with the app's CSP, in the user's language.
-      const page = await rec.protocolHandlers.get('app')!(new Request(NOTICE_URL));
+      const page = await rec.protocolHandlers.get('app')!(new Request(NOTICE_URLS.migration));
       expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
       expect(await page.text()).toContain('Kaizenbord wordt bijgewerkt.');
     } finally {
@@ -467,7 +469,7 @@ describe('Electron main process start-up', () => {
     expect(await rec.handlers.get('app:bootstrap')!(appSender(rec, 0), {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 
-  it('shows no notice window when the file is already at the latest version', async () => {
+  it('shows no notice window for a clean file at the latest version with a recent check', async () => {
     const { dir } = dataDirAt90('current');
     openDatabase(path.join(dir, 'kaizenbord.sqlite')).close();
     const rec = await runMain({ dataDir: dir });
@@ -476,16 +478,61 @@ describe('Electron main process start-up', () => {
     expect(rec.windows[0]!.loaded).toEqual(['app://kaizenbord/index.html']);
   });
 
-  it('after a failed migration (a damaged file) closes the notice and serves the recovery screen, file untouched', async () => {
-    const { dir, file } = dataDirAt90('damaged');
-    const bytes = fs.readFileSync(file);
-    const pageSize = bytes.readUInt16BE(16);
-    for (let page = 2; page * pageSize < bytes.length; page += 3) bytes.fill(0xa5, page * pageSize + 8, page * pageSize + 200);
-    fs.writeFileSync(file, bytes);
+  it('after an unclean end shows the check notice while the worker checks the file, before the app window, and closes it once that shows', async () => {
+    const { dir, file } = dataDirAt90('unclean');
+    openDatabase(file).close();
+    const checkedAt = () => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return Date.parse(JSON.parse(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(LAST_FULL_CHECK_KEY) as string) as string);
+      } finally {
+        db.close();
+      }
+    };
+    const before = checkedAt();
+    const preMigration = () => listBackups(backupDirFor(file)).filter((b) => b.kind === 'pre-migration');
+    // The one made when the setup migrated the file to the latest version.
+    expect(preMigration()).toHaveLength(1);
+    leaveUnclean(file);
+    const errors = vi.spyOn(console, 'error');
     const rec = await runMain({ dataDir: dir });
     closers.push(rec);
     await waitFor(() => rec.windows.length === 2, 'the app window');
-    expect(rec.windows[0]!.loaded).toEqual([NOTICE_URL]);
+    expect(rec.windows[0]!.loaded).toEqual([NOTICE_URLS.check]);
+    expect(rec.windows[0]!.menuRemoved).toBe(true);
+    const page = await (await rec.protocolHandlers.get('app')!(new Request(NOTICE_URLS.check))).text();
+    expect(page).toContain('<h1 id="title">Kaizenbord controleert je gegevens.</h1>');
+    expect(page).toContain('Dit duurt even bij een grote database.');
+    expect(rec.windows[1]!.loaded).toEqual(['app://kaizenbord/index.html']);
+    // The worker checked the file in full and recorded it (openDatabase records only a passing full check), and
+    // finished: main.ts logs an open in the worker that did not.
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+    expect(checkedAt()).toBeGreaterThan(before);
+    // Nothing to migrate, so no second pre-migration backup.
+    expect(preMigration()).toHaveLength(1);
+    // The notice stays until the app window is ready to show.
+    expect(rec.log).toEqual(['created 1', 'created 2']);
+    rec.windows[1]!.win.emit('ready-to-show');
+    expect(rec.log).toEqual(['created 1', 'created 2', 'closed 1']);
+    const boot = (await rec.handlers.get('app:bootstrap')!(appSender(rec, 1), {})) as Result<{ people: unknown[] }>;
+    expect(boot.ok && boot.value.people.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['after a failed migration (a damaged older file)', 'migration', false],
+    ['after a failed full check (a damaged current file, where a call met damage in the last session)', 'check', true],
+  ] as const)('%s closes the notice and serves the recovery screen, file untouched', async (_what, kind, current) => {
+    const { dir, file } = dataDirAt90(`damaged-${kind}`);
+    if (current) {
+      openDatabase(file).close();
+      fs.writeFileSync(damageMarkerFor(file), 'SQLITE_CORRUPT\n');
+    }
+    const bytes = damagePages(file);
+    const rec = await runMain({ dataDir: dir });
+    closers.push(rec);
+    await waitFor(() => rec.windows.length === 2, 'the app window');
+    expect(rec.windows[0]!.loaded).toEqual([NOTICE_URLS[kind]]);
     rec.windows[1]!.win.emit('ready-to-show');
     expect(rec.log).toEqual(['created 1', 'created 2', 'closed 1']);
     expect(await rec.handlers.get('recovery:status')!(appSender(rec, 1), {})).toMatchObject({ ok: true, value: { state: 'recovery', reason: 'damaged' } });

@@ -1,6 +1,7 @@
 /**
- * The one-time migrations off the main thread (db/migrate-in-worker.ts): the cheap check, and the worker as the
- * Electron build bundles it (build/scripts/build-electron.mjs), on real SQLite files at an older schema.
+ * The slow part of an open off the main thread (db/migrate-in-worker.ts): the cheap look at what the next open
+ * will do, and the worker as the Electron build bundles it (build/scripts/build-electron.mjs), on real SQLite files
+ * at an older schema, after an unclean end, with a stale check, after damage.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,9 +12,12 @@ import { buildElectron, MIGRATE_WORKER_FILE } from '../../build/scripts/build-el
 import { listBackups, backupDirFor } from '../../db/backup';
 import { seedDemo } from '../../db/demo';
 import { startHarness } from '../../db/harness';
-import { migrateInWorker, pendingMigration } from '../../db/migrate-in-worker';
+import { FULL_CHECK_MAX_AGE_DAYS } from '../../db/check-policy';
+import { damageMarkerFor } from '../../db/file-check';
+import { migrateInWorker, nextOpen, pendingMigration } from '../../db/migrate-in-worker';
 import { MIGRATIONS } from '../../db/migrations';
 import { LATEST_VERSION, openDatabase, openReportOf } from '../../db/open';
+import { damagePages, leaveUnclean } from './start-files';
 import { tempDir } from './support';
 
 const require = createRequire(import.meta.url);
@@ -56,6 +60,17 @@ function futureFile(file: string): string {
 
 const ideaCount = (db: Database.Database) => db.prepare('SELECT count(*) FROM ideas').pluck().get() as number;
 
+/** A database file at the current schema with a demo board of `count` ideas, opened and closed cleanly once. */
+function currentFile(count = 50): string {
+  const file = path.join(tempDir(), 'kaizenbord.sqlite');
+  const db = openDatabase(file);
+  seedDemo(db, { count, seed: 5, now: new Date('2026-03-02T09:00:00Z') });
+  db.close();
+  return file;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
 describe('pendingMigration', () => {
   it('is the file and target version for data at an older schema', () => {
     expect(pendingMigration(file90(5))).toEqual({ from: 90, to: LATEST_VERSION });
@@ -77,6 +92,64 @@ describe('pendingMigration', () => {
     expect(fs.readFileSync(garbage, 'utf8')).toBe('not a database '.repeat(200));
     expect(fs.readFileSync(empty).length).toBe(0);
     for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('-wal'))) expect(fs.statSync(path.join(dir, name)).size, name).toBe(0);
+  });
+});
+
+describe('nextOpen: what the next open will do, without changing anything', () => {
+  it('a clean file with a recent check: cheap checks, no migration', () => {
+    expect(nextOpen(currentFile())).toEqual({ migration: null, check: { level: 'cheap', reason: 'recent' } });
+  });
+
+  it('after an unclean end: the full check, and the look leaves the -wal for the open to recover', () => {
+    const file = currentFile();
+    leaveUnclean(file);
+    const wal = fs.readFileSync(`${file}-wal`);
+    expect(wal.length).toBeGreaterThan(0);
+    expect(nextOpen(file)).toEqual({ migration: null, check: { level: 'full', reason: 'unclean' } });
+    expect(fs.readFileSync(`${file}-wal`).equals(wal)).toBe(true);
+    // What openDatabase itself then does.
+    const db = openDatabase(file);
+    expect(openReportOf(db)).toMatchObject({ check: 'full', reason: 'unclean' });
+    db.close();
+  });
+
+  it(`when no check passed for ${FULL_CHECK_MAX_AGE_DAYS} days: the full check`, () => {
+    const file = currentFile();
+    const later = (days: number) => () => new Date(Date.now() + days * DAY);
+    expect(nextOpen(file, { now: later(FULL_CHECK_MAX_AGE_DAYS - 1) })?.check).toEqual({ level: 'cheap', reason: 'recent' });
+    expect(nextOpen(file, { now: later(FULL_CHECK_MAX_AGE_DAYS) })?.check).toEqual({ level: 'full', reason: 'stale' });
+    expect(nextOpen(file, { now: later(-1) })?.check).toEqual({ level: 'full', reason: 'clock' });
+  });
+
+  it('with a migration pending: the migration and the full check before it', () => {
+    expect(nextOpen(file90(5))).toEqual({ migration: { from: 90, to: LATEST_VERSION }, check: { level: 'full', reason: 'migration' } });
+  });
+
+  it('after a call met damage: the full check, even when the check time itself cannot be read', () => {
+    const file = currentFile();
+    fs.writeFileSync(damageMarkerFor(file), 'SQLITE_CORRUPT\n');
+    expect(nextOpen(file)?.check).toEqual({ level: 'full', reason: 'damage_seen' });
+    fs.rmSync(damageMarkerFor(file));
+    // The settings table's root page, where the check time is kept, overwritten: the open would fail reading it.
+    const probe = new Database(file, { readonly: true });
+    const root = probe.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'settings'").pluck().get() as number;
+    const pageSize = probe.pragma('page_size', { simple: true }) as number;
+    probe.close();
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0xff, (root - 1) * pageSize, root * pageSize);
+    fs.writeFileSync(file, bytes);
+    expect(nextOpen(file)).toEqual({ migration: null, check: { level: 'full', reason: 'never' } });
+  });
+
+  it('is null where openService decides alone (missing, unreadable, newer), and writes nothing', () => {
+    const dir = tempDir();
+    const garbage = path.join(dir, 'garbage.sqlite');
+    fs.writeFileSync(garbage, 'not a database '.repeat(200));
+    const future = futureFile(path.join(dir, 'future.sqlite'));
+    const bytes = fs.readFileSync(future);
+    for (const file of [path.join(dir, 'missing.sqlite'), garbage, future, dir]) expect(nextOpen(file), file).toBeNull();
+    expect(fs.existsSync(path.join(dir, 'missing.sqlite'))).toBe(false);
+    expect(fs.readFileSync(future).equals(bytes)).toBe(true);
   });
 });
 
@@ -119,10 +192,7 @@ describe('migrateInWorker (the bundled worker)', () => {
   it('reports a damaged file as damaged and leaves it byte-identical, without a backup', async () => {
     const file = file90(300);
     // Keep the header (and its user_version) but scribble over pages further on.
-    const bytes = fs.readFileSync(file);
-    const pageSize = bytes.readUInt16BE(16);
-    for (let page = 2; page * pageSize < bytes.length; page += 3) bytes.fill(0xa5, page * pageSize + 8, page * pageSize + 200);
-    fs.writeFileSync(file, bytes);
+    const bytes = damagePages(file);
     expect(pendingMigration(file)).toEqual({ from: 90, to: LATEST_VERSION });
 
     const outcome = await migrateInWorker(file, { workerFile });
@@ -137,6 +207,32 @@ describe('migrateInWorker (the bundled worker)', () => {
     const bytes = fs.readFileSync(file);
     expect(await migrateInWorker(file, { workerFile })).toMatchObject({ ok: false, failure: { reason: 'too_new' } });
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('runs the full check of a file left unclean and records it: the open after it recovers nothing and checks cheaply', async () => {
+    const file = currentFile(300);
+    leaveUnclean(file);
+    expect(await migrateInWorker(file, { workerFile })).toMatchObject({ ok: true, version: LATEST_VERSION });
+    // The worker's connection was the last: it wrote the -wal back into the file and removed it.
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    expect(nextOpen(file)).toEqual({ migration: null, check: { level: 'cheap', reason: 'recent' } });
+    const db = openDatabase(file);
+    try {
+      expect(openReportOf(db)).toMatchObject({ check: 'cheap', reason: 'recent' });
+    } finally {
+      db.close();
+    }
+    // No migration, so no backup.
+    expect(fs.existsSync(backupDirFor(file))).toBe(false);
+  });
+
+  it('a damaged file due for its full check is reported damaged and left byte-identical', async () => {
+    const file = currentFile(300);
+    fs.writeFileSync(damageMarkerFor(file), 'SQLITE_CORRUPT\n');
+    const bytes = damagePages(file);
+    expect(await migrateInWorker(file, { workerFile })).toMatchObject({ ok: false, failure: { reason: 'damaged' } });
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(fs.existsSync(damageMarkerFor(file))).toBe(true);
   });
 
   it('resolves as a worker failure, never rejects, when the worker cannot start or run', async () => {
