@@ -11,13 +11,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import {
   BACKUP_NAME_PATTERN,
   DAILY_BACKUPS_KEPT,
   type BackupInfo,
   type BackupKind,
 } from '../shared/contract-maintenance';
+import { checkMarkFor, integrityCheckFile, readCheckMark, writeCheckMark, type FileVerdict } from './backup-check';
 
 type Db = Database.Database;
 
@@ -137,13 +138,29 @@ export function vacuumBackup(db: Db, dir: string, kind: BackupKind, at: Date): B
   }
 }
 
-/** Keep the newest DAILY_BACKUPS_KEPT daily backups; every other kind stays. Returns the names removed. */
+/** Remove a backup and the mark of its check. */
+export function removeBackup(dir: string, name: string): void {
+  const file = path.join(dir, name);
+  fs.rmSync(file, { force: true });
+  fs.rmSync(checkMarkFor(file), { force: true });
+}
+
+/**
+ * Keep the newest DAILY_BACKUPS_KEPT daily backups that are not known to be damaged; every other kind stays.
+ * A backup whose check found damage (db/backup-check.ts) never counts, so it never pushes out a good one; it goes
+ * once it is older than the oldest one kept. Returns the names removed.
+ */
 export function pruneDailyBackups(dir: string, keep: number = DAILY_BACKUPS_KEPT): string[] {
   const daily = listBackups(dir).filter((b) => b.kind === 'daily');
   const removed: string[] = [];
-  for (const old of daily.slice(keep)) {
-    fs.rmSync(path.join(dir, old.name), { force: true });
-    removed.push(old.name);
+  let kept = 0;
+  for (const backup of daily) {
+    if (kept < keep) {
+      if (readCheckMark(path.join(dir, backup.name))?.ok !== false) kept++;
+      continue;
+    }
+    removeBackup(dir, backup.name);
+    removed.push(backup.name);
   }
   return removed;
 }
@@ -156,27 +173,46 @@ export function hasDailyBackupFor(dir: string, at: Date): boolean {
 
 export type BackupCheck = { ok: true; version: number } | { ok: false; problem: 'damaged' | 'too_new'; detail: string };
 
+/** How many backup files this thread has read in full to check them (checkBackupFile); tests watch it. */
+export const backupChecksRun = { count: 0 };
+
 /** Open a backup read-only and check it: PRAGMA integrity_check must say ok and its schema must not be newer. */
 export function checkBackupFile(file: string, knownVersion: number, nativeBinding?: string): BackupCheck {
-  let db: Db | null = null;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    const result = db.pragma('integrity_check', { simple: true }) as string;
-    if (result !== 'ok') return { ok: false, problem: 'damaged', detail: `integrity_check: ${String(result).slice(0, 200)}` };
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > knownVersion) return { ok: false, problem: 'too_new', detail: `schema ${version} > ${knownVersion}` };
-    return { ok: true, version };
-  } catch (error) {
-    return { ok: false, problem: 'damaged', detail: error instanceof Error ? error.message : String(error) };
-  } finally {
-    db?.close();
-  }
+  backupChecksRun.count++;
+  return judged(integrityCheckFile(file, nativeBinding), knownVersion);
 }
 
-/** The newest backup in `dir` that passes checkBackupFile, or null. */
-export function latestGoodBackup(dir: string, knownVersion: number, nativeBinding?: string): BackupInfo | null {
+function judged(verdict: FileVerdict, knownVersion: number): BackupCheck {
+  if (!verdict.ok) return { ok: false, problem: 'damaged', detail: verdict.detail };
+  if (verdict.version > knownVersion) return { ok: false, problem: 'too_new', detail: `schema ${verdict.version} > ${knownVersion}` };
+  return { ok: true, version: verdict.version };
+}
+
+/** A check of one backup file, as latestGoodBackup runs it when the backup has no mark yet. */
+export type BackupChecker = (file: string) => FileVerdict;
+
+/**
+ * The newest backup in `dir` that passed integrity_check and is not from a newer schema, or null. A backup's
+ * remembered verdict (its `.checked` mark, db/backup-check.ts) is trusted; one without a mark is checked in this
+ * thread once and its verdict remembered, so a recovery screen that asks again reads no backup twice.
+ */
+export function latestGoodBackup(
+  dir: string,
+  knownVersion: number,
+  nativeBinding?: string,
+  check: BackupChecker = (file) => {
+    backupChecksRun.count++;
+    return integrityCheckFile(file, nativeBinding);
+  },
+): BackupInfo | null {
   for (const backup of listBackups(dir)) {
-    if (checkBackupFile(path.join(dir, backup.name), knownVersion, nativeBinding).ok) return backup;
+    const file = path.join(dir, backup.name);
+    let verdict = readCheckMark(file);
+    if (!verdict) {
+      verdict = check(file);
+      writeCheckMark(file, verdict, new Date());
+    }
+    if (judged(verdict, knownVersion).ok) return backup;
   }
   return null;
 }

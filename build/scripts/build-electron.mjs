@@ -28,12 +28,17 @@ export function electronBundleOptions(entry, outfile) {
 /** The migration worker's file name, next to main.cjs (electron/main.ts starts it from there). */
 export const MIGRATE_WORKER_FILE = 'migrate-worker.cjs';
 
-/** Build out/main/main.cjs, out/main/migrate-worker.cjs and out/preload/preload.cjs (or the same layout under `outRoot`). */
+/** The backup check worker's file name, next to main.cjs (db/backup-check.ts looks for it there). */
+export const BACKUP_CHECK_WORKER_FILE = 'backup-check-worker.cjs';
+
+/** Build out/main/main.cjs, the two workers next to it and out/preload/preload.cjs (or the same layout under `outRoot`). */
 export async function buildElectron(outRoot = path.join(root, 'out')) {
   await Promise.all([
     build(electronBundleOptions('electron/main.ts', path.join(outRoot, 'main', 'main.cjs'))),
     // The one-time migrations of an update run in this worker thread while a notice window shows (db/migrate-in-worker.ts).
     build(electronBundleOptions('db/migrate-worker.ts', path.join(outRoot, 'main', MIGRATE_WORKER_FILE))),
+    // Every new daily backup is checked with integrity_check in this worker thread (db/backup-check.ts).
+    build(electronBundleOptions('db/backup-check-worker.ts', path.join(outRoot, 'main', BACKUP_CHECK_WORKER_FILE))),
     // The preload runs sandboxed: it may only require('electron'), so everything else is bundled in.
     build(electronBundleOptions('electron/preload.ts', path.join(outRoot, 'preload', 'preload.cjs'))),
   ]);
