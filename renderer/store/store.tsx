@@ -6,6 +6,7 @@ import type { KaizenApi } from '../../shared/contract';
 import type { RecoveryStatus } from '../../shared/contract-maintenance';
 import type { Result } from '../../shared/result';
 import { createBoardSlice } from './board-slice';
+import { createCaptureSlice } from './capture-slice';
 import { createInsightSlice } from './insight-slice';
 import { createNotifySlice } from './notify-slice';
 import { createRefSlice } from './ref-slice';
@@ -59,6 +60,7 @@ export function createAppStore(rawApi: KaizenApi): AppStore {
     ...createUndoSlice(api)(...a),
     ...createInsightSlice(api)(...a),
     ...createStandupSlice(api)(...a),
+    ...createCaptureSlice(api)(...a),
   }));
   return store;
 }

@@ -1,8 +1,10 @@
 /** "Nieuw idee": the real App on the real core, used the way a person would (by role and name). */
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { StrictMode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/app/App';
+import type { KaizenApi } from '../../shared/contract';
 import { createAppStore, StoreProvider } from '../../renderer/store/store';
 import { createUiHarness, renderApp, type UiHarness } from '../support/ui-harness';
 
@@ -13,8 +15,18 @@ afterEach(() => {
   harness = undefined;
 });
 
+/**
+ * The store wraps each call of the api once, when it is made; its api here looks the call up on `h.api` each time,
+ * so a test can hold or fail a call by replacing `h.api[name]` while the app runs.
+ */
+function liveApi(h: UiHarness): KaizenApi {
+  const calls = h.api as unknown as Record<string, (input: unknown) => unknown>;
+  return Object.fromEntries(Object.keys(calls).map((name) => [name, (input: unknown) => calls[name]!(input)])) as unknown as KaizenApi;
+}
+
 async function start(options: Parameters<typeof createUiHarness>[0] = {}) {
   harness = await createUiHarness(options);
+  harness.store = createAppStore(liveApi(harness));
   const user = userEvent.setup();
   renderApp(harness);
   await screen.findByRole('list', { name: options.language === 'en' ? 'New' : 'Nieuw' });
@@ -290,5 +302,204 @@ describe('capture: Nieuw idee', () => {
     const [card] = await boardCards(h);
     expect(card).toMatchObject({ kind: 'verleuk', touchpointId: tp.id, title: 'Handwritten thank-you note' });
     await waitFor(() => expect(screen.getByText('Idea saved')).toBeInTheDocument());
+  });
+});
+
+/** Every save waits until the test lets it fail or go through, one at a time in the order they were asked. */
+function holdCreates(h: UiHarness) {
+  const create = h.api['ideas:create'];
+  const waiting: ((ok: boolean) => void)[] = [];
+  h.api['ideas:create'] = async (input) => {
+    const ok = await new Promise<boolean>((resolve) => waiting.push(resolve));
+    return ok ? create(input) : { ok: false, error: { code: 'unavailable', message: 'disk full' } };
+  };
+  const next = async (ok: boolean) => {
+    await waitFor(() => expect(waiting.length).toBeGreaterThan(0));
+    waiting.shift()!(ok);
+  };
+  return { fail: () => next(false), pass: () => next(true) };
+}
+
+/** The text of every alert, one after another. */
+const alerts = () => screen.queryAllByRole('alert').map((a) => a.textContent ?? '').join('\n');
+const NOT_SAVED = (title: string) =>
+  `“${title}” is niet opgeslagen: Kaizenbord is niet bereikbaar. Er is niets gewijzigd; probeer het zo opnieuw. Je vindt het terug in Nieuw idee.`;
+
+async function ideaOf(h: UiHarness, title: string) {
+  const card = (await boardCards(h)).find((c) => c.title === title);
+  if (!card) throw new Error(`no card ${title}`);
+  const res = await h.api['ideas:get']({ id: card.id });
+  if (!res.ok) throw new Error(res.error.message);
+  return res.value.idea;
+}
+
+/** The app with every save held (see holdCreates), and Nieuw idee open. */
+async function startHeld() {
+  const { h, user } = await start();
+  const saves = holdCreates(h);
+  await user.keyboard('n');
+  const dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+  return { h, user, saves, dialog, title: within(dialog).getByRole('textbox', { name: 'Titel' }) };
+}
+
+describe('capture: an idea whose save failed is kept whole', () => {
+  it('never mixes it into the idea being typed: it waits, named, and comes back whole after the next Enter', async () => {
+    const { h, user, saves, dialog, title } = await startHeld();
+    const desc = within(dialog).getByRole('textbox', { name: /Omschrijving/ });
+    await user.type(title, 'Wachtrij korter');
+    await user.type(desc, 'Een tweede loket bij drukte');
+    await user.click(title);
+    await user.keyboard('{Enter}');
+    expect(title).toHaveValue('');
+    await user.keyboard('Koffie klaarzetten');
+
+    await saves.fail();
+    await waitFor(() => expect(alerts()).not.toBe(''));
+    expect(title).toHaveValue('Koffie klaarzetten');
+    expect(desc).toHaveValue('');
+    expect(alerts()).toContain(NOT_SAVED('Wachtrij korter'));
+    expect(within(dialog).getByText(/^“Wachtrij korter” is niet opgeslagen en komt hier terug/)).toBeInTheDocument();
+
+    // Enter saves the idea being typed as it is; the failed one comes back whole into the emptied form.
+    await user.keyboard('{Enter}');
+    expect(title).toHaveValue('Wachtrij korter');
+    expect(desc).toHaveValue('Een tweede loket bij drukte');
+    expect(within(dialog).queryByText(/komt hier terug/)).not.toBeInTheDocument();
+    await saves.pass();
+    await user.click(title);
+    await user.keyboard('{Enter}');
+    expect(title).toHaveValue('');
+    await saves.pass();
+
+    await waitFor(async () => expect(await boardCards(h)).toHaveLength(2));
+    expect((await ideaOf(h, 'Koffie klaarzetten')).description).toBe('');
+    expect((await ideaOf(h, 'Wachtrij korter')).description).toBe('Een tweede loket bij drukte');
+    expect(title).toHaveValue('');
+    expect(desc).toHaveValue('');
+  });
+
+  it('keeps it when the dialog was closed before the save failed, and puts it back when Nieuw idee opens again', async () => {
+    const held = await startHeld();
+    const { h, user, saves } = held;
+    let dialog = held.dialog;
+    await user.type(within(dialog).getByRole('textbox', { name: /Omschrijving/ }), 'Zodat klanten weten wie ze helpt.');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Titel' }), 'Naambordje bij de balie{Enter}');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+
+    await saves.fail();
+    await waitFor(() => expect(alerts()).not.toBe(''));
+
+    await user.keyboard('n');
+    dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    const title = within(dialog).getByRole('textbox', { name: 'Titel' });
+    expect(title).toHaveValue('Naambordje bij de balie');
+    expect(within(dialog).getByRole('textbox', { name: /Omschrijving/ })).toHaveValue('Zodat klanten weten wie ze helpt.');
+    expect(alerts()).toContain(NOT_SAVED('Naambordje bij de balie'));
+    expect(screen.getByText('“Naambordje bij de balie” is niet opgeslagen en staat weer in het formulier.')).toBeInTheDocument();
+
+    await user.click(title);
+    await user.keyboard('{Enter}');
+    await saves.pass();
+    await waitFor(async () => expect(await boardCards(h)).toHaveLength(1));
+    expect((await ideaOf(h, 'Naambordje bij de balie')).description).toBe('Zodat klanten weten wie ze helpt.');
+  });
+
+  it('puts its kind and touchpoint back with its words', async () => {
+    const { h, user, saves, dialog, title } = await startHeld();
+    const combo = within(dialog).getByRole('combobox', { name: 'Touchpoint' });
+    await user.click(within(dialog).getByRole('radio', { name: 'Verleuk' }));
+    await user.click(combo);
+    await user.click(within(dialog).getByRole('option', { name: 'Klacht & nazorg' }));
+    await user.type(title, 'Handgeschreven bedankkaart{Enter}');
+
+    // The next idea, of another kind and touchpoint, is saved after it.
+    await user.click(within(dialog).getByRole('radio', { name: 'Verbeter' }));
+    await user.click(combo);
+    await user.click(within(dialog).getByRole('option', { name: 'Eerste contact' }));
+    await user.type(title, 'Wachttijd aankondigen{Enter}');
+    expect(title).toHaveValue('');
+
+    await saves.fail();
+    await waitFor(() => expect(title).toHaveValue('Handgeschreven bedankkaart'));
+    expect(within(dialog).getByRole('radio', { name: 'Verleuk' })).toBeChecked();
+    expect(combo).toHaveValue('Klacht & nazorg');
+    await saves.pass();
+    await user.click(title);
+    await user.keyboard('{Enter}');
+    await saves.pass();
+
+    await waitFor(async () => expect(await boardCards(h)).toHaveLength(2));
+    const complaint = await touchpointByName(h, 'Klacht & nazorg');
+    const first = await touchpointByName(h, 'Eerste contact');
+    expect(await ideaOf(h, 'Handgeschreven bedankkaart')).toMatchObject({ kind: 'verleuk', touchpointId: complaint.id });
+    expect(await ideaOf(h, 'Wachttijd aankondigen')).toMatchObject({ kind: 'verbeter', touchpointId: first.id });
+  });
+
+  it('saves it once: closed while back in the form it comes back once more, and after its save never again', async () => {
+    const held = await startHeld();
+    const { h, user, saves } = held;
+    let dialog = held.dialog;
+    await user.type(within(dialog).getByRole('textbox', { name: 'Titel' }), 'Wachtmuziek vervangen{Enter}');
+    await saves.fail();
+    // The form was untouched: the idea is back at once.
+    await waitFor(() => expect(within(dialog).getByRole('textbox', { name: 'Titel' })).toHaveValue('Wachtmuziek vervangen'));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+
+    await user.keyboard('n');
+    dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    const title = within(dialog).getByRole('textbox', { name: 'Titel' });
+    expect(title).toHaveValue('Wachtmuziek vervangen');
+    await user.click(title);
+    await user.keyboard('{Enter}');
+    expect(title).toHaveValue('');
+    await saves.pass();
+    await waitFor(async () => expect(await boardCards(h)).toHaveLength(1));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+
+    await user.keyboard('n');
+    dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    expect(within(dialog).getByRole('textbox', { name: 'Titel' })).toHaveValue('');
+    expect(within(dialog).queryByText(/niet opgeslagen/)).not.toBeInTheDocument();
+    expect((await boardCards(h)).map((c) => c.title)).toEqual(['Wachtmuziek vervangen']);
+  });
+
+  it('comes back once under StrictMode too (effects mount, unmount and mount again)', async () => {
+    harness = await createUiHarness();
+    const h = harness;
+    const saves = holdCreates(h);
+    const user = userEvent.setup();
+    render(
+      <StrictMode>
+        <StoreProvider store={createAppStore(liveApi(h))}>
+          <App />
+        </StoreProvider>
+      </StrictMode>,
+    );
+    await screen.findByRole('list', { name: 'Nieuw' });
+    await user.keyboard('n');
+    let dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Titel' }), 'Wachtmuziek vervangen{Enter}');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
+    await saves.fail();
+    await waitFor(() => expect(alerts()).not.toBe(''));
+
+    for (let i = 0; i < 2; i++) {
+      await user.keyboard('n');
+      dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+      expect(within(dialog).getByRole('textbox', { name: 'Titel' })).toHaveValue('Wachtmuziek vervangen');
+      expect(within(dialog).queryByText(/komt hier terug/)).not.toBeInTheDocument();
+      await user.keyboard('{Escape}');
+      await waitFor(() => expect(dialog).not.toBeInTheDocument());
+    }
+    await user.keyboard('n');
+    dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    await user.keyboard('{Enter}');
+    await saves.pass();
+    await waitFor(async () => expect(await boardCards(h)).toHaveLength(1));
+    expect(within(dialog).getByRole('textbox', { name: 'Titel' })).toHaveValue('');
   });
 });

@@ -1,11 +1,14 @@
 /**
  * "Nieuw idee": log an idea in seconds. Enter in the title saves; the form stays open and empties
  * (kind and touchpoint stay) for the next idea; Esc closes. The idea lands at the top of Nieuw.
+ * Saves run in the background (the store's capture slice); an idea whose save failed comes back whole into the
+ * form as soon as the form is as Enter or opening left it, never into an idea being typed.
  */
-import { CheckCircle2 } from 'lucide-react';
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { AlertTriangle, CheckCircle2 } from 'lucide-react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { KINDS, TEXT_MAX, TITLE_MAX, type Kind } from '../../../shared/domain';
 import { useT } from '../../i18n/use-t';
+import type { FailedDraft } from '../../store/capture-slice';
 import { useApp, useAppShallow, useAppStoreApi } from '../../store/store';
 import { Dialog } from '../../ui/Dialog';
 import { KindIcon } from '../board/kind';
@@ -16,6 +19,8 @@ import './capture.css';
 const COUNTER_FROM = 160;
 
 type TitleError = 'required' | 'tooLong' | null;
+
+type Form = Omit<FailedDraft, 'id' | 'touchpointId'> & { touchpointId: string | null };
 
 export function CaptureDialog() {
   const t = useT();
@@ -37,8 +42,15 @@ export function CaptureDialog() {
   const [description, setDescription] = useState('');
   const [submitted, setSubmitted] = useState(false);
   /** Ideas asked to be saved and not saved yet. */
-  const [saving, setSaving] = useState(0);
-  const queue = useRef<Promise<void>>(Promise.resolve());
+  const saving = useApp((s) => s.captureSaving);
+  /** Ideas whose save failed, waiting to come back into the form. */
+  const drafts = useApp((s) => s.captureDrafts);
+  /** The form is as Enter or opening left it (nothing typed or chosen since): a failed idea may come back into it. */
+  const fresh = useRef(true);
+  /** The failed idea now in the form: closing the dialog keeps it (as it is now) for the next time. */
+  const restored = useRef<number | null>(null);
+  /** The form as last rendered, for closing. */
+  const latest = useRef<Form>({ title: '', description: '', kind, touchpointId });
   const [saved, setSaved] = useState<{ title: string; hidden: boolean } | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const touchpointRef = useRef<HTMLInputElement>(null);
@@ -63,6 +75,56 @@ export function CaptureDialog() {
     setTouchpointId(usable[0]?.id ?? null);
   }, [usable, touchpointId]);
 
+  useLayoutEffect(() => {
+    latest.current = { title, description, kind, touchpointId };
+  });
+
+  const announce = useCallback(
+    (text: string) => {
+      // Alternate a trailing no-break space so the same words are announced again.
+      announceToggle.current = !announceToggle.current;
+      store.getState().announce(`${text}${announceToggle.current ? '' : '\u00a0'}`);
+    },
+    [store],
+  );
+
+  // A failed idea comes back whole, at once when the form is fresh, else after the next Enter or opening. Layout
+  // effect: no key can land in the form between the failure's render and this.
+  useLayoutEffect(() => {
+    if (!fresh.current || drafts.length === 0) return;
+    const draft = store.getState().takeCaptureDraft();
+    if (!draft) return;
+    fresh.current = false;
+    restored.current = draft.id;
+    latest.current = { title: draft.title, description: draft.description, kind: draft.kind, touchpointId: draft.touchpointId };
+    setTitle(draft.title);
+    setDescription(draft.description);
+    setKind(draft.kind);
+    setTouchpointId(draft.touchpointId);
+    setSubmitted(false);
+    setSaved(null);
+    announce(t('capture.restored', { title: draft.title }));
+    // The title empties on every Enter: the form is fresh again.
+  }, [drafts, title, store, announce, t]);
+
+  // Closing with a failed idea back in the form keeps it for the next time (emptied by hand, it is let go).
+  useLayoutEffect(
+    () => () => {
+      const id = restored.current;
+      const form = latest.current;
+      if (id === null || (!form.title.trim() && !form.description.trim())) return;
+      store.getState().keepCaptureDraft({ ...form, id, touchpointId: form.touchpointId ?? '' });
+      // A remount of the same form (StrictMode) takes it back.
+      restored.current = null;
+      fresh.current = true;
+    },
+    [store],
+  );
+
+  const touched = () => {
+    fresh.current = false;
+  };
+
   const length = title.trim().length;
   const titleError: TitleError = length > TITLE_MAX ? 'tooLong' : submitted && length === 0 ? 'required' : null;
   const touchpointMissing = submitted && !touchpointId;
@@ -78,30 +140,26 @@ export function CaptureDialog() {
       touchpointRef.current?.focus();
       return;
     }
-    const draft = { title: title.trim(), description: description.trim() };
-    const input = { title: draft.title, kind, touchpointId, ...(draft.description ? { description: draft.description } : {}) };
+    const draft = { title: title.trim(), description: description.trim(), kind, touchpointId };
     // Empty the form at once: the next idea can be typed while this one is saved and the board reloads (at
     // 100,000 ideas 100-300 ms, and keys typed meanwhile were erased when the form emptied afterwards). Saves run
-    // one after another, in the order they were asked for.
+    // one after another, in the order they were asked for; one that fails is kept whole by the store.
     setTitle('');
     setDescription('');
     setSubmitted(false);
-    setSaving((n) => n + 1);
+    fresh.current = true;
+    restored.current = null;
+    latest.current = { ...latest.current, title: '', description: '' };
     titleRef.current?.focus();
-    queue.current = queue.current.then(async () => {
-      const idea = await store.getState().createIdea(input);
-      setSaving((n) => n - 1);
-      if (!idea) {
-        // Not saved (the store says why): the words come back, unless the next idea is being typed already.
-        setTitle((current) => (current === '' ? draft.title : current));
-        setDescription((current) => (current === '' ? draft.description : current));
-        return;
-      }
-      setSaved({ title: idea.title, hidden: !store.getState().cards[idea.id] });
-      // Alternate a trailing no-break space so the same words are announced again for the next idea.
-      announceToggle.current = !announceToggle.current;
-      store.getState().announce(`${t('capture.saved')}${announceToggle.current ? '' : '\u00a0'}`);
-    });
+    store
+      .getState()
+      .saveCapture(draft)
+      .then((idea) => {
+        if (!idea) return;
+        setSaved({ title: idea.title, hidden: !store.getState().cards[idea.id] });
+        announce(t('capture.saved'));
+      })
+      .catch(() => undefined);
   };
 
   const onSubmit = (e: FormEvent) => {
@@ -145,6 +203,7 @@ export function CaptureDialog() {
             aria-invalid={titleError ? true : undefined}
             aria-describedby={titleDescribedBy}
             onChange={(e) => {
+              touched();
               setTitle(e.target.value);
               if (saved) setSaved(null);
             }}
@@ -173,7 +232,10 @@ export function CaptureDialog() {
                   value={k}
                   checked={kind === k}
                   aria-describedby={hintId}
-                  onChange={() => setKind(k)}
+                  onChange={() => {
+                    touched();
+                    setKind(k);
+                  }}
                 />
                 <span className="capture-kind__icon">
                   <KindIcon kind={k} size={18} />
@@ -201,7 +263,10 @@ export function CaptureDialog() {
               id={ids.touchpoint}
               groups={groups}
               value={touchpointId}
-              onChange={setTouchpointId}
+              onChange={(id) => {
+                touched();
+                setTouchpointId(id);
+              }}
               invalid={touchpointMissing}
               describedBy={touchpointMissing ? `${ids.touchpointError} ${ids.touchpointHint}` : ids.touchpointHint}
             />
@@ -226,7 +291,10 @@ export function CaptureDialog() {
             rows={3}
             maxLength={TEXT_MAX}
             aria-describedby={ids.descriptionHint}
-            onChange={(e) => setDescription(e.target.value)}
+            onChange={(e) => {
+              touched();
+              setDescription(e.target.value);
+            }}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                 e.preventDefault();
@@ -238,6 +306,13 @@ export function CaptureDialog() {
             {t('capture.field.description.hint')}
           </span>
         </div>
+
+        {drafts.length > 0 && (
+          <p className="capture-waiting">
+            <AlertTriangle aria-hidden="true" focusable="false" size={16} />
+            {t('capture.waiting', { count: drafts.length, title: drafts[0]!.title })}
+          </p>
+        )}
 
         <div className="capture-footer">
           <p className="capture-saved" id={ids.saved}>

@@ -24,6 +24,11 @@ export const captureMessages = defineMessages(
     'capture.savedVisible': '“{title}” staat bovenaan in Nieuw. Typ gerust het volgende idee.',
     'capture.savedHidden': '“{title}” staat bovenaan in Nieuw, maar het filter op het bord verbergt het.',
     'capture.keys': 'Enter slaat op en houdt dit venster open voor het volgende idee. Esc sluit.',
+    'capture.failed': '“{title}” is niet opgeslagen: {reason} Je vindt het terug in Nieuw idee.',
+    'capture.failed.noPerson': 'Kies eerst wie je bent.',
+    'capture.restored': '“{title}” is niet opgeslagen en staat weer in het formulier.',
+    'capture.waiting_one': '“{title}” is niet opgeslagen en komt hier terug zodra je dit idee hebt opgeslagen.',
+    'capture.waiting_other': '{count} ideeën zijn niet opgeslagen en komen hier een voor een terug zodra je dit idee hebt opgeslagen.',
   },
   {
     'capture.title': 'New idea',
@@ -48,5 +53,10 @@ export const captureMessages = defineMessages(
     'capture.savedVisible': '“{title}” is at the top of New. Go ahead and type the next idea.',
     'capture.savedHidden': '“{title}” is at the top of New, but the filter on the board hides it.',
     'capture.keys': 'Enter saves and keeps this window open for the next idea. Esc closes.',
+    'capture.failed': '“{title}” was not saved: {reason} You will find it again in New idea.',
+    'capture.failed.noPerson': 'Choose who you are first.',
+    'capture.restored': '“{title}” was not saved and is back in the form.',
+    'capture.waiting_one': '“{title}” was not saved and comes back here once you have saved this idea.',
+    'capture.waiting_other': '{count} ideas were not saved and come back here one by one once you have saved this idea.',
   },
 );
