@@ -2,10 +2,10 @@
  * Checking a backup file off the main thread, and remembering the verdict.
  *
  * A clean start reads only a few pages of the live file (db/check-policy.ts), so the online backup copies damage
- * deeper in it without complaint. Every new daily backup is therefore checked with `PRAGMA integrity_check`, at
- * 100,000 ideas several seconds of reading: `checkOffThread` runs it in a worker_threads Worker (entry
- * db/backup-check-worker.ts, bundled as out/main/backup-check-worker.cjs next to main.cjs) while the app keeps
- * serving calls. Without that bundle (plain Node: tests, the tsx harness) it runs in the thread instead.
+ * deeper in it without complaint. Every new backup (db/maintenance/verify.ts) is therefore checked with
+ * `PRAGMA integrity_check`, about 15 s of reading at 100,000 ideas: `checkOffThread` runs it in a worker_threads
+ * Worker (entry db/backup-check-worker.ts, bundled as out/main/backup-check-worker.cjs next to main.cjs) while the
+ * app keeps serving calls. Without that bundle (plain Node: tests, the tsx harness) it runs in the thread instead.
  *
  * The verdict is kept next to the backup in `<backup>.checked` (written only after the check ran), tied to the
  * backup's size and modification time: `latestGoodBackup` trusts it instead of reading the backup again, and a

@@ -1,50 +1,16 @@
 /**
- * The daily backup: once per local day, on the first call of that day (and at start), then prune to 14.
- * Each new one is checked with integrity_check off the main thread (db/backup-check.ts) before it counts: one that
- * passes gets its `.checked` mark; one that is damaged copied damage from the live file (a clean start reads only a
- * few of its pages), so it is removed, never pushing out a good backup, and the live file is marked damage-seen:
- * the next start checks it in full and shows the recovery screen if the damage is there.
+ * The daily backup: once per local day, on the first call of that day (and at start). It counts only once its
+ * check passed (db/maintenance/verify.ts: off the main thread; a damaged one is removed and marks the live file
+ * damage-seen); then the daily backups are pruned to 14, and one found damaged never counts toward them.
  */
-import path from 'node:path';
-import { backupDirFor, createBackup, hasDailyBackupFor, localDay, pruneDailyBackups, removeBackup } from '../backup';
-import { checkOffThread, writeCheckMark } from '../backup-check';
-import { markDamageSeen } from '../file-check';
+import { backupDirFor, createBackup, hasDailyBackupFor, localDay, pruneDailyBackups } from '../backup';
 import { enqueue, type CoreControl } from './handlers';
-
-/** What became of the day's backup; `check` tells whether it passed, failed (removed) or could not be checked. */
-export interface DailyOutcome {
-  name: string;
-  check: 'passed' | 'damaged' | 'unchecked';
-  detail?: string;
-}
-
-/** Check a new daily backup and keep, mark or remove it. Never throws. */
-async function settle(control: CoreControl, dir: string, name: string): Promise<DailyOutcome> {
-  const file = path.join(dir, name);
-  const verdict = await checkOffThread(file, control.nativeBinding).catch((error: unknown) => ({
-    ok: false as const,
-    certain: false,
-    detail: error instanceof Error ? error.message : String(error),
-  }));
-  if (verdict.ok) {
-    writeCheckMark(file, verdict, control.now());
-    return { name, check: 'passed' };
-  }
-  if (!verdict.certain) {
-    // Locked, unreadable or no worker: the backup stays without a mark; latestGoodBackup checks it when asked.
-    console.warn(`Daily backup ${name} could not be checked: ${verdict.detail}`);
-    return { name, check: 'unchecked', detail: verdict.detail };
-  }
-  removeBackup(dir, name);
-  markDamageSeen(control.dbPath, `The daily backup failed its check: ${verdict.detail}`, control.now());
-  console.warn(`Daily backup ${name} failed its check and was removed; the next start checks the database in full: ${verdict.detail}`);
-  return { name, check: 'damaged', detail: verdict.detail };
-}
+import { tracked, verifyNewBackup, type VerifyOutcome } from './verify';
 
 export class DailyBackups {
   private lastDay: string | null = null;
-  /** The last daily backup this process queued, until it is made, checked and pruned (tests await it). */
-  last: Promise<DailyOutcome | null> = Promise.resolve(null);
+  /** The day's backup this process started: made, checked and pruned when it resolves (null: none made). */
+  last: Promise<VerifyOutcome | null> = Promise.resolve(null);
 
   constructor(private readonly control: CoreControl) {}
 
@@ -58,17 +24,21 @@ export class DailyBackups {
     // Once per day per process, even when the backup fails (a full disk is not retried on every call).
     this.lastDay = day;
     const dir = backupDirFor(control.dbPath);
-    // On the queue, so a backup or restore asked for meanwhile waits; calls of the board keep being served.
-    this.last = enqueue(async () => {
+    const made = enqueue(async () => {
       if (hasDailyBackupFor(dir, at) || !control.db.open) return null;
-      const backup = await createBackup(control.db, dir, 'daily', at);
-      const outcome = await settle(control, dir, backup.name);
-      pruneDailyBackups(dir);
-      return outcome;
-    }).catch((error: unknown) => {
-      // A core closed mid-backup (the app quitting) is not worth a warning.
-      if (control.db.open) console.warn(`Daily backup failed: ${error instanceof Error ? error.message : String(error)}`);
-      return null;
+      const source = control.db;
+      return { source, name: (await createBackup(source, dir, 'daily', at)).name };
     });
+    const verified = made.then(
+      (backup) =>
+        backup &&
+        verifyNewBackup(control, dir, backup.name, { source: backup.source, removeIfDamaged: true, then: () => pruneDailyBackups(dir) }),
+      (error: unknown) => {
+        // A core closed mid-backup (the app quitting) is not worth a warning.
+        if (control.db.open) console.warn(`Daily backup failed: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      },
+    );
+    this.last = tracked(verified);
   }
 }

@@ -14,6 +14,7 @@ import { backupDirFor, checkBackupFile, createBackup, installBackup, listBackups
 import type { Db, HandlersFor } from '../core-types';
 import { DomainError, invalid, notFound } from '../errors';
 import { LATEST_VERSION } from '../migrations';
+import { verifyNewBackup } from './verify';
 
 /** What the outside calls may do with the core: its connection, file, clock, and closing and opening it again. */
 export interface CoreControl {
@@ -72,6 +73,9 @@ async function restore(control: CoreControl, name: string): Promise<{ restored: 
     installBackup(path.join(dir, safety.name), control.dbPath);
     control.reopen();
     throw error;
+  } finally {
+    // A copy of the file being replaced: checked like every new backup, but damage in it marks nothing live.
+    void verifyNewBackup(control, dir, safety.name, { source: null, removeIfDamaged: false });
   }
   return { restored, safety };
 }
@@ -80,7 +84,14 @@ type OutsideHandlers = { [K in OutsideCall]: (control: CoreControl, input: Parse
 
 const outsideHandlers: OutsideHandlers = {
   'backups:list': async (control) => listBackups(backupDir(control)),
-  'backups:create': async (control) => createBackup(control.db, backupDir(control), 'manual', control.now()),
+  'backups:create': async (control) => {
+    const dir = backupDir(control);
+    const source = control.db;
+    const backup = await createBackup(source, dir, 'manual', control.now());
+    // Checked in the background (db/maintenance/verify.ts); the call answers once the copy is written.
+    void verifyNewBackup(control, dir, backup.name, { source, removeIfDamaged: false });
+    return backup;
+  },
   'backups:restore': async (control, { name }) => restore(control, name),
 };
 

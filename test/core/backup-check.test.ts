@@ -1,7 +1,7 @@
 /**
- * Every new daily backup is checked off the main thread (db/backup-check.ts, the worker as the Electron build bundles
- * it) before it counts: a healthy one is marked, one copied from a file with a damaged leaf page is removed and marks
- * the live file damage-seen, and pruning keeps the 14 good ones. latestGoodBackup (recovery:status) trusts the marks.
+ * Every new backup is checked off the main thread (db/backup-check.ts, the worker as the Electron build bundles it,
+ * db/maintenance/verify.ts) before it counts: a healthy one is marked, a daily one copied from a file with a damaged
+ * leaf page is removed and marks the live file damage-seen, and pruning keeps the 14 good ones. latestGoodBackup (recovery:status) trusts the marks.
  * Real SQLite files in temp folders throughout.
  */
 import fs from 'node:fs';
@@ -32,6 +32,7 @@ import {
 import { seedDemo } from '../../db/demo';
 import { damageMarkerFor } from '../../db/file-check';
 import { DailyBackups } from '../../db/maintenance/daily';
+import { backupChecksSettled } from '../../db/maintenance/verify';
 import type { CoreControl } from '../../db/maintenance/handlers';
 import { LATEST_VERSION } from '../../db/migrations';
 import { openDatabase, openReportOf } from '../../db/open';
@@ -87,6 +88,7 @@ describe('the daily backup is checked before it counts', () => {
     const t = makeCore();
     const before = backupChecksRun.count;
     const [daily] = await unwrap(t.api['backups:list']({})); // waits for the daily backup on the queue
+    await backupChecksSettled();
     expect(daily).toMatchObject({ kind: 'daily' });
     const file = path.join(backupDirFor(t.dbPath), daily!.name);
     expect(readCheckMark(file)).toEqual({ ok: true, version: LATEST_VERSION });
@@ -127,7 +129,7 @@ describe('the daily backup is checked before it counts', () => {
     expect(outcome!.detail).toMatch(/integrity_check/);
     expect(fs.existsSync(path.join(backups, outcome!.name))).toBe(false);
     expect(fs.existsSync(checkMarkFor(path.join(backups, outcome!.name)))).toBe(false);
-    expect(fs.readFileSync(damageMarkerFor(file), 'utf8')).toMatch(/daily backup failed its check/);
+    expect(fs.readFileSync(damageMarkerFor(file), 'utf8')).toMatch(/backup kaizenbord-daily-\S+ failed its check: integrity_check/);
     expect(dailyNames(backups)).toEqual(good);
     expect(fs.readdirSync(backups).filter((name) => name.endsWith('.partial'))).toEqual([]);
 
@@ -138,6 +140,29 @@ describe('the daily backup is checked before it counts', () => {
     const status = (await service.call('recovery:status', {})) as { ok: true; value: RecoveryStatus };
     expect(status.value).toMatchObject({ state: 'recovery', latestBackup: { name: good[0] } });
     expect(backupChecksRun.count).toBe(before);
+  });
+
+  it('a manual backup is checked in the background: marked when healthy; of a damaged file kept, marked damaged, never offered', async () => {
+    const dir = tempDir();
+    const at = new Date('2026-03-02T09:00:00.000Z');
+    const { file, db } = boardFile(dir, new Date(at.getTime() - DAY));
+    db.close();
+    const t = makeCore({ dir: tempDir(), clock: frozenClock(at.toISOString()) });
+    const healthy = await unwrap(t.api['backups:create']({}));
+    await backupChecksSettled();
+    expect(readCheckMark(path.join(backupDirFor(t.dbPath), healthy.name))).toEqual({ ok: true, version: LATEST_VERSION });
+
+    damageIdeasLeaf(file);
+    const service = openService({ dbPath: file, now: () => at, dailyBackups: false });
+    expect(service.core).not.toBeNull();
+    const made = (await service.call('backups:create', {})) as { ok: true; value: { name: string } };
+    await backupChecksSettled();
+    const copy = path.join(backupDirFor(file), made.value.name);
+    expect(fs.existsSync(copy)).toBe(true);
+    expect(readCheckMark(copy)).toMatchObject({ ok: false, certain: true });
+    expect(fs.existsSync(damageMarkerFor(file))).toBe(true);
+    expect(latestGoodBackup(backupDirFor(file), LATEST_VERSION)).toBeNull();
+    service.close();
   });
 
   it('a backup the worker cannot check stays, unmarked, and marks nothing', async () => {
@@ -163,6 +188,7 @@ describe('the daily backup is checked before it counts', () => {
     try {
       const t = makeCore({ clock: frozenClock('2026-05-01T09:00:00.000Z') });
       const [daily] = await unwrap(t.api['backups:list']({}));
+      await backupChecksSettled();
       expect(readCheckMark(path.join(backupDirFor(t.dbPath), daily!.name))).toEqual({ ok: true, version: LATEST_VERSION });
     } finally {
       setBackupCheckWorker(workerFile);
@@ -228,9 +254,12 @@ describe('pruning and the remembered verdicts', () => {
 
   it('recovery:status reads an unmarked backup once; with marks it reads none', async () => {
     const t = makeCore();
-    await unwrap(t.api['backups:create']({})); // a manual backup: no mark yet
+    await unwrap(t.api['backups:create']({}));
     const backups = await unwrap(t.api['backups:list']({}));
+    await backupChecksSettled();
     t.core.close();
+    // The newest backup without its mark, as one made before marks existed.
+    fs.rmSync(checkMarkFor(path.join(backupDirFor(t.dbPath), backups[0]!.name)));
     fs.writeFileSync(t.dbPath, Buffer.alloc(16384, 0x5a));
 
     const service = openService({ dbPath: t.dbPath, now: t.clock.now });

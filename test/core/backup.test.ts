@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { backupDirFor, checkBackupFile, listBackups, moveAside } from '../../db/backup';
 import { openDatabase, MigrationFailedError } from '../../db/open';
+import { backupChecksSettled } from '../../db/maintenance/verify';
 import { MIGRATIONS, LATEST_VERSION, type Migration } from '../../db/migrations';
 import { checksum, frozenClock, makeCore, setupTeam, tempDir, unwrap } from './support';
 
@@ -55,6 +56,8 @@ describe('backups', () => {
 
     clock.advance(DAY);
     await unwrap(t.api['app:bootstrap']({}));
+    // Pruning waits for the new backup's check (db/maintenance/verify.ts): only one that passed counts.
+    await backupChecksSettled();
     const all = await unwrap(t.api['backups:list']({}));
     daily = all.filter((b) => b.kind === 'daily');
     expect(daily).toHaveLength(14);
