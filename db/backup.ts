@@ -18,7 +18,7 @@ import {
   type BackupInfo,
   type BackupKind,
 } from '../shared/contract-maintenance';
-import { checkMarkFor, integrityCheckFile, readCheckMark, writeCheckMark, type FileVerdict } from './backup-check';
+import { checkMarkFor, checkOffThread, integrityCheckFile, readCheckMark, writeCheckMark, type FileVerdict } from './backup-check';
 
 type Db = Database.Database;
 
@@ -173,46 +173,52 @@ export function hasDailyBackupFor(dir: string, at: Date): boolean {
 
 export type BackupCheck = { ok: true; version: number } | { ok: false; problem: 'damaged' | 'too_new'; detail: string };
 
-/** How many backup files this thread has read in full to check them (checkBackupFile); tests watch it. */
+/** How many backup files checkBackupFile and latestGoodBackup have read in full to check them; tests watch it. */
 export const backupChecksRun = { count: 0 };
 
 /** Open a backup read-only and check it: PRAGMA integrity_check must say ok and its schema must not be newer. */
 export function checkBackupFile(file: string, knownVersion: number, nativeBinding?: string): BackupCheck {
   backupChecksRun.count++;
-  return judged(integrityCheckFile(file, nativeBinding), knownVersion);
+  return judgeBackup(integrityCheckFile(file, nativeBinding), knownVersion);
 }
 
-function judged(verdict: FileVerdict, knownVersion: number): BackupCheck {
+/** A verdict of db/backup-check.ts as a backup to restore: damaged, from a newer schema, or good. */
+export function judgeBackup(verdict: FileVerdict, knownVersion: number): BackupCheck {
   if (!verdict.ok) return { ok: false, problem: 'damaged', detail: verdict.detail };
   if (verdict.version > knownVersion) return { ok: false, problem: 'too_new', detail: `schema ${verdict.version} > ${knownVersion}` };
   return { ok: true, version: verdict.version };
 }
 
-/** A check of one backup file, as latestGoodBackup runs it when the backup has no mark yet. */
-export type BackupChecker = (file: string) => FileVerdict;
+/** A check of one backup file, as latestGoodBackup runs it when the backup has no mark yet. Never rejects. */
+export type BackupChecker = (file: string) => Promise<FileVerdict>;
 
 /**
  * The newest backup in `dir` that passed integrity_check and is not from a newer schema, or null. A backup's
- * remembered verdict (its `.checked` mark, db/backup-check.ts) is trusted; one without a mark is checked in this
- * thread once and its verdict remembered, so a recovery screen that asks again reads no backup twice.
+ * remembered verdict (its `.checked` mark, db/backup-check.ts) is trusted; one without a mark (made before marks
+ * existed, a pre-migration backup, one whose check could not run) is checked once, off the main thread where the
+ * worker is available, and its verdict remembered: a recovery screen that asks again reads no backup twice.
  */
-export function latestGoodBackup(
+export async function latestGoodBackup(
   dir: string,
   knownVersion: number,
   nativeBinding?: string,
   check: BackupChecker = (file) => {
     backupChecksRun.count++;
-    return integrityCheckFile(file, nativeBinding);
+    return checkOffThread(file, nativeBinding).catch((error: unknown) => ({
+      ok: false as const,
+      certain: false,
+      detail: error instanceof Error ? error.message : String(error),
+    }));
   },
-): BackupInfo | null {
+): Promise<BackupInfo | null> {
   for (const backup of listBackups(dir)) {
     const file = path.join(dir, backup.name);
     let verdict = readCheckMark(file);
     if (!verdict) {
-      verdict = check(file);
+      verdict = await check(file);
       writeCheckMark(file, verdict, new Date());
     }
-    if (judged(verdict, knownVersion).ok) return backup;
+    if (judgeBackup(verdict, knownVersion).ok) return backup;
   }
   return null;
 }

@@ -65,16 +65,12 @@ export function openService(options: CoreOptions): Service {
     }
   };
 
-  const status = (): RecoveryStatus => {
+  const status = async (): Promise<RecoveryStatus> => {
     if (!failure) return { state: 'ok' };
-    return {
-      state: 'recovery',
-      reason: failure.reason,
-      detail: failure.detail,
-      file: path.basename(dbPath),
-      latestBackup: latestGoodBackup(backups, LATEST_VERSION, options.nativeBinding),
-      canReplace: failure.reason !== 'locked',
-    };
+    const { reason, detail } = failure;
+    // Backups keep the verdict of their check (db/backup-check.ts); one without it is checked off the main thread.
+    const latestBackup = await latestGoodBackup(backups, LATEST_VERSION, options.nativeBinding);
+    return { state: 'recovery', reason, detail, file: path.basename(dbPath), latestBackup, canReplace: reason !== 'locked' };
   };
 
   const refuseWhileLocked = (): Result<never> | null =>
@@ -82,33 +78,41 @@ export function openService(options: CoreOptions): Service {
       ? unavailable('Another program holds the database; close it and try again (nothing was moved)')
       : null;
 
-  const recoveryCall = (name: string): Result<unknown> => {
+  const recoveryCall = async (name: string): Promise<Result<unknown>> => {
     switch (name) {
       case 'recovery:status':
-        return { ok: true, value: status() };
+        return { ok: true, value: await status() };
       case 'recovery:retry':
         tryOpen();
-        return { ok: true, value: status() };
+        return { ok: true, value: await status() };
       case 'recovery:restore': {
         const refused = refuseWhileLocked();
         if (refused) return refused;
-        const backup = latestGoodBackup(backups, LATEST_VERSION, options.nativeBinding);
+        const backup = await latestGoodBackup(backups, LATEST_VERSION, options.nativeBinding);
         if (!backup) return { ok: false, error: { code: 'not_found', message: 'No usable backup', field: 'name' } };
         moveAside(dbPath, now());
         installBackup(path.join(backups, backup.name), dbPath);
         tryOpen();
-        return { ok: true, value: status() };
+        return { ok: true, value: await status() };
       }
       case 'recovery:reset': {
         const refused = refuseWhileLocked();
         if (refused) return refused;
         moveAside(dbPath, now());
         tryOpen();
-        return { ok: true, value: status() };
+        return { ok: true, value: await status() };
       }
       default:
         return unavailable('The database could not be opened; the app is in recovery mode');
     }
+  };
+
+  /** Recovery calls one at a time: a restore waiting for a backup's check must not interleave with a reset. */
+  let recovering: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = recovering.then(work, work);
+    recovering = run.catch(() => undefined);
+    return run;
   };
 
   tryOpen();
@@ -123,18 +127,20 @@ export function openService(options: CoreOptions): Service {
     failure = { reason: 'damaged', detail: detail.slice(0, 500) };
   };
 
+  const serveOpen = async (open: Core, name: string, input: unknown): Promise<Result<unknown>> => {
+    const result = await open.call(name, input);
+    if (!result.ok && result.error.code === 'damaged') damagedMidSession(open, result.error.message);
+    return result;
+  };
+
   return {
     async call(name, input) {
-      if (core) {
-        const open = core;
-        const result = await open.call(name, input);
-        if (!result.ok && result.error.code === 'damaged') damagedMidSession(open, result.error.message);
-        return result;
-      }
+      if (core) return serveOpen(core, name, input);
       const validated = validateCall(name, input);
       if (!validated.ok) return validated;
       try {
-        return recoveryCall(name);
+        // A restore ahead of this call may have opened a database meanwhile: then the core serves it.
+        return await oneAtATime(() => (core ? serveOpen(core, name, input) : recoveryCall(name)));
       } catch (error) {
         return unavailable(error instanceof Error ? error.message : String(error));
       }
