@@ -134,9 +134,14 @@ export function checkInWorker(file: string, workerFile: string, nativeBinding?: 
   });
 }
 
-/** Check `file` in the worker when there is one (the desktop app), else in this thread. */
+/**
+ * Check `file` in the worker when there is one (the desktop app), else in this thread. Never rejects: a worker
+ * that fails is an uncertain verdict (nothing is known about the file).
+ */
 export function checkOffThread(file: string, nativeBinding?: string): Promise<FileVerdict> {
   const workerFile = backupCheckWorkerFile();
-  if (workerFile) return checkInWorker(file, workerFile, nativeBinding);
-  return Promise.resolve(integrityCheckFile(file, nativeBinding));
+  if (!workerFile) return Promise.resolve(integrityCheckFile(file, nativeBinding));
+  return checkInWorker(file, workerFile, nativeBinding).catch(
+    (error: unknown): FileVerdict => ({ ok: false, certain: false, detail: error instanceof Error ? error.message : String(error) }),
+  );
 }

@@ -204,11 +204,7 @@ export async function latestGoodBackup(
   nativeBinding?: string,
   check: BackupChecker = (file) => {
     backupChecksRun.count++;
-    return checkOffThread(file, nativeBinding).catch((error: unknown) => ({
-      ok: false as const,
-      certain: false,
-      detail: error instanceof Error ? error.message : String(error),
-    }));
+    return checkOffThread(file, nativeBinding);
   },
 ): Promise<BackupInfo | null> {
   for (const backup of listBackups(dir)) {

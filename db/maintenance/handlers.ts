@@ -11,7 +11,7 @@ import type { CallOutput, ParsedInput } from '../../shared/contract';
 import type { Result } from '../../shared/result';
 import { validateCall } from '../../shared/validate';
 import { backupDirFor, createBackup, installBackup, judgeBackup, listBackups } from '../backup';
-import { checkOffThread, writeCheckMark, type FileVerdict } from '../backup-check';
+import { checkOffThread, writeCheckMark } from '../backup-check';
 import type { Db, HandlersFor } from '../core-types';
 import { DomainError, invalid, notFound } from '../errors';
 import { LATEST_VERSION } from '../migrations';
@@ -59,9 +59,7 @@ async function restore(control: CoreControl, name: string): Promise<{ restored: 
   if (!restored) throw notFound('name', 'Backup');
   const file = path.join(dir, name);
   // Read in full before it replaces anything, off the main thread (several seconds at 100,000 ideas).
-  const verdict = await checkOffThread(file, control.nativeBinding).catch(
-    (error: unknown): FileVerdict => ({ ok: false, certain: false, detail: error instanceof Error ? error.message : String(error) }),
-  );
+  const verdict = await checkOffThread(file, control.nativeBinding);
   writeCheckMark(file, verdict, control.now());
   const check = judgeBackup(verdict, LATEST_VERSION);
   if (!check.ok) {

@@ -73,7 +73,6 @@ function act(control: CoreControl, dir: string, name: string, verdict: FileVerdi
 /** Check a backup just made in `dir`, then act on the verdict on the queue. Never rejects. */
 export function verifyNewBackup(control: CoreControl, dir: string, name: string, options: VerifyOptions): Promise<VerifyOutcome> {
   const work = checkOffThread(path.join(dir, name), control.nativeBinding)
-    .catch((error: unknown): FileVerdict => ({ ok: false, certain: false, detail: error instanceof Error ? error.message : String(error) }))
     .then((verdict) => enqueue(async () => act(control, dir, name, verdict, options)))
     .catch((error: unknown): VerifyOutcome => ({ name, check: 'unchecked', detail: error instanceof Error ? error.message : String(error) }));
   return tracked(work);
