@@ -113,10 +113,15 @@ export interface StandupRecord extends Standup {
   ideaTitles: Record<string, string>;
 }
 
+/** How many of a person's finished ideas their page lists (the most recently finished). */
+export const PERSON_DONE_PAGE = 50;
+
 export interface PersonPage {
   person: Person;
-  /** Live ideas this person logged or owns, in board order. */
+  /** Live ideas this person logged or owns, in board order: the open ones, then the first PERSON_DONE_PAGE of Afgerond. */
   ideas: StandupCard[];
+  /** All their live ideas, also those of Afgerond that were not sent. */
+  ideasTotal: number;
   /** Newest first. */
   thanksGot: ThanksEntry[];
   thanksGiven: ThanksEntry[];

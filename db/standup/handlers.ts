@@ -1,5 +1,5 @@
 /** Core handlers for the calls in shared/contract-standup.ts; each runs inside the transaction runCall opens. */
-import { DIGEST_LIST_CAP, WALK_COLUMN_CAP, type standupCalls, type StandupCard } from '../../shared/contract-standup';
+import { DIGEST_LIST_CAP, PERSON_DONE_PAGE, WALK_COLUMN_CAP, type standupCalls, type StandupCard } from '../../shared/contract-standup';
 import { STAGES } from '../../shared/domain';
 import type { Ctx, Db, HandlersFor } from '../core-types';
 import { conflict, invalid, notFound } from '../errors';
@@ -153,9 +153,12 @@ export const standupHandlers: HandlersFor<typeof standupCalls> = {
   'people:page': ({ db, at }, input) => {
     const timeZone = requireTimeZone(input.timeZone);
     const person = requirePerson(db, input.id, 'id', { active: false });
+    const { cards, done } = listCardsOfPerson(db, person.id, PERSON_DONE_PAGE);
+    const ideas = withDays(cards, localDate(at, timeZone), timeZone);
     return {
       person,
-      ideas: withDays(listCardsOfPerson(db, person.id), localDate(at, timeZone), timeZone),
+      ideas,
+      ideasTotal: done + ideas.filter((card) => card.stage !== 'afgerond').length,
       thanksGot: listThanksOfPerson(db, person.id, 'to', PERSON_THANKS),
       thanksGiven: listThanksOfPerson(db, person.id, 'from', PERSON_THANKS),
     };

@@ -1,6 +1,6 @@
 /** SQL of the stand-up feature: stand-up records, thanks, and the facts the digest rules read. All parameterised. */
 import type { Outcome, Stage, StandupAction } from '../../shared/domain';
-import { STAGES } from '../../shared/domain';
+import { OPEN_STAGES, STAGES } from '../../shared/domain';
 import type { StandupCard, StandupRecord, ThanksEntry } from '../../shared/contract-standup';
 import type { Db } from '../core-types';
 import { stmt } from '../queries/statements';
@@ -153,15 +153,38 @@ export function countWalk(db: Db, since: string): Record<Stage, number> {
 }
 
 /** Live ideas a person logged or owns, in board order. */
-export function listCardsOfPerson(db: Db, personId: string): CardWithFacts[] {
-  return (
-    stmt(
-      db,
-      `${CARD_SELECT} WHERE i.deleted_at IS NULL AND (i.author_id = ? OR i.owner_id = ?)
-       ORDER BY ${STAGE_ORDER}, i.position, i.created_at, i.id`,
-    ).all(personId, personId) as CardRow[]
-  ).map(toCard);
+/**
+ * A person's live ideas (logged or owned) in board order: the open ones whole, and the first `doneLimit` of Afgerond
+ * (the most recently finished on top), with how many are in Afgerond in all. Someone with years of ideas has
+ * thousands there; sending them all made the page take most of a second at 100,000 ideas.
+ */
+export function listCardsOfPerson(db: Db, personId: string, doneLimit: number): { cards: CardWithFacts[]; done: number } {
+  const mine = '(i.author_id = ? OR i.owner_id = ?)';
+  // The ids first, read off the board order (the open columns are few; Afgerond stops after its page), then the
+  // cards of just those: sorting the person's every finished card with its values cost most of the page.
+  const open = stmt(
+    db,
+    `SELECT i.id FROM ideas i INDEXED BY ideas_board_order WHERE i.stage IN (${OPEN_STAGES_SQL}) AND i.deleted_at IS NULL AND ${mine}`,
+  )
+    .pluck()
+    .all(personId, personId) as string[];
+  const finished = stmt(
+    db,
+    `SELECT i.id FROM ideas i INDEXED BY ideas_board_order WHERE i.stage = 'afgerond' AND i.deleted_at IS NULL AND ${mine}
+      ORDER BY i.position, i.created_at, i.id LIMIT ?`,
+  )
+    .pluck()
+    .all(personId, personId, doneLimit) as string[];
+  // All their live ideas from the author and owner indexes (reading each finished idea's stage took 0.3 s at 100k).
+  const authored = stmt(db, 'SELECT count(*) FROM ideas i WHERE i.author_id = ? AND i.deleted_at IS NULL').pluck().get(personId) as number;
+  const ownedOnly = stmt(db, 'SELECT count(*) FROM ideas i WHERE i.owner_id = ? AND i.deleted_at IS NULL AND i.author_id IS NOT ?')
+    .pluck()
+    .get(personId, personId) as number;
+  return { cards: listCardsByIds(db, [...open, ...finished]), done: authored + ownedOnly - open.length };
 }
+
+/** The open columns as an SQL list. */
+const OPEN_STAGES_SQL = OPEN_STAGES.map((s) => `'${s}'`).join(', ');
 
 export function factsOf({ card, updatedAt }: CardWithFacts): IdeaFacts {
   return {

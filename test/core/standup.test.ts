@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { PERSON_DONE_PAGE } from '../../shared/contract-standup';
+import { STAGES } from '../../shared/domain';
+import { seedDemo } from '../../db/demo';
 import { checksum, makeCore, setupTeam, unwrap, type TestCore } from './support';
+
+const STAGE_RANK_SQL = `CASE stage ${STAGES.map((s, n) => `WHEN '${s}' THEN ${n}`).join(' ')} END`;
 
 const TZ = 'Europe/Amsterdam';
 const HOUR = 3600_000;
@@ -237,6 +242,24 @@ describe('thanks', () => {
     expect(page.ideas.map((c) => c.id)).toEqual([idea.id]);
     expect(page.thanksGot).toEqual([first]);
     expect(page.thanksGiven).toEqual([second]);
+  });
+
+  it("lists a person's open ideas whole and the first page of their finished ones, counting all of them", async () => {
+    const t = makeCore();
+    seedDemo(t.core, { count: 1500, open: 120, now: new Date('2026-03-02T09:00:00.000Z') });
+    const people = t.db.prepare('SELECT id FROM people').pluck().all() as string[];
+    for (const id of people) {
+      const mine = t.db
+        .prepare(`SELECT id, stage FROM ideas i WHERE deleted_at IS NULL AND (author_id = ? OR owner_id = ?)
+                  ORDER BY ${STAGE_RANK_SQL}, position, created_at, id`)
+        .all(id, id) as { id: string; stage: string }[];
+      const open = mine.filter((r) => r.stage !== 'afgerond').map((r) => r.id);
+      const done = mine.filter((r) => r.stage === 'afgerond').map((r) => r.id);
+      const page = await unwrap(t.api['people:page']({ id, timeZone: TZ }));
+      expect(page.ideas.map((c) => c.id)).toEqual([...open, ...done.slice(0, PERSON_DONE_PAGE)]);
+      expect(page.ideasTotal).toBe(mine.length);
+      expect(done.length).toBeGreaterThan(PERSON_DONE_PAGE);
+    }
   });
 
   it('refuses thanking yourself, unknown or archived people, deleted ideas and empty or long messages', async () => {

@@ -397,3 +397,27 @@ describe('stand-up', () => {
     await waitFor(async () => expect((await ok(h.api['app:bootstrap']({}))).settings.standupMinutes).toBe(10));
   });
 });
+
+describe('a person with years of ideas', () => {
+  it('their page lists the open ideas and the most recently finished, and says how many more there are', async () => {
+    harness = await createUiHarness({ demo: { count: 1500, open: 60, now: new Date('2026-03-02T09:00:00.000Z') } });
+    renderApp(harness);
+    await screen.findByRole('list', { name: 'Nieuw' });
+    // A demo colleague with many finished ideas.
+    const pages = await Promise.all(
+      harness.store.getState().people.map(async (p) => ({ person: p, full: await ok(harness!.api['people:page']({ id: p.id, timeZone: 'Europe/Amsterdam' })) })),
+    );
+    const { person, full } = pages.sort((a, b) => b.full.ideasTotal - a.full.ideasTotal)[0]!;
+    expect(full.ideasTotal).toBeGreaterThan(full.ideas.length);
+    await harness.store.getState().openPersonPage(person.id);
+    const page = await screen.findByRole('dialog', { name: person.name });
+    const ideas = await within(page).findByRole('region', { name: /^Ideeën/ });
+    expect(within(ideas).getAllByRole('listitem')).toHaveLength(full.ideas.length);
+    expect(within(ideas).getByRole('heading', { name: `Ideeën ${full.ideasTotal.toLocaleString('nl-NL')}` })).toBeInTheDocument();
+    expect(
+      within(ideas).getByText(
+        `En nog ${(full.ideasTotal - full.ideas.length).toLocaleString('nl-NL')} eerder afgeronde ideeën; het bord met deze persoon als filter toont alles.`,
+      ),
+    ).toBeInTheDocument();
+  });
+});

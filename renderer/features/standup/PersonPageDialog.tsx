@@ -36,7 +36,7 @@ export function PersonPageDialog() {
         <div className="standup-person__grid">
           <section aria-labelledby={`${id}-ideas`}>
             <h3 id={`${id}-ideas`} className="standup-panel__title">
-              {t('standup.person.ideas')} <span className="standup-count standup-count--small">{page.data.ideas.length}</span>
+              {t('standup.person.ideas')} <span className="standup-count standup-count--small">{t('standup.person.total', { total: page.data.ideasTotal })}</span>
             </h3>
             {person?.archived && <p className="standup-digest__hint">{t('standup.person.archived')}</p>}
             {page.data.ideas.length === 0 ? (
@@ -60,6 +60,11 @@ export function PersonPageDialog() {
                   </li>
                 ))}
               </ul>
+            )}
+            {page.data.ideasTotal > page.data.ideas.length && (
+              <p className="standup-digest__hint">
+                {t('standup.person.older', { count: page.data.ideasTotal - page.data.ideas.length })}
+              </p>
             )}
           </section>
           <div className="standup-person__thanks">
