@@ -159,18 +159,17 @@ export function countWalk(db: Db, since: string): Record<Stage, number> {
  * thousands there; sending them all made the page take most of a second at 100,000 ideas.
  */
 export function listCardsOfPerson(db: Db, personId: string, doneLimit: number): { cards: CardWithFacts[]; done: number } {
-  const mine = '(i.author_id = ? OR i.owner_id = ?)';
   // The ids first, read off the board order (the open columns are few; Afgerond stops after its page), then the
   // cards of just those: sorting the person's every finished card with its values cost most of the page.
   const open = stmt(
     db,
-    `SELECT i.id FROM ideas i INDEXED BY ideas_board_order WHERE i.stage IN (${OPEN_STAGES_SQL}) AND i.deleted_at IS NULL AND ${mine}`,
+    `SELECT i.id FROM ideas i INDEXED BY ideas_board_order WHERE i.stage IN (${OPEN_STAGES_SQL}) AND i.deleted_at IS NULL AND ${MINE}`,
   )
     .pluck()
     .all(personId, personId) as string[];
   const finished = stmt(
     db,
-    `SELECT i.id FROM ideas i INDEXED BY ideas_board_order WHERE i.stage = 'afgerond' AND i.deleted_at IS NULL AND ${mine}
+    `SELECT i.id FROM ideas i INDEXED BY ideas_board_order WHERE i.stage = 'afgerond' AND i.deleted_at IS NULL AND ${MINE}
       ORDER BY i.position, i.created_at, i.id LIMIT ?`,
   )
     .pluck()
@@ -182,6 +181,9 @@ export function listCardsOfPerson(db: Db, personId: string, doneLimit: number): 
     .get(personId, personId) as number;
   return { cards: listCardsByIds(db, [...open, ...finished]), done: authored + ownedOnly - open.length };
 }
+
+/** An idea this person logged or owns (two parameters: the person's id twice). */
+const MINE = '(i.author_id = ? OR i.owner_id = ?)';
 
 /** The open columns as an SQL list. */
 const OPEN_STAGES_SQL = OPEN_STAGES.map((s) => `'${s}'`).join(', ');
