@@ -9,7 +9,7 @@ import type { Board, BoardCard, BoardCounts, BoardFilter, Kind, Stage } from '..
 import { BOARD_DONE_MAX, BOARD_DONE_PAGE, KINDS, OPEN_STAGES, SEARCH_COUNT_CAP, SEARCH_PAGE, STAGES, type OpenStage } from '../../shared/domain';
 import type { IdeaRow } from './ideas';
 import { stmt } from './statements';
-import { DONE_FACET, doneKindFacet, matchesByPrefixIndex, OPEN_FACET, toFtsQuery, withFacets } from './search';
+import { DONE_FACET, doneKindFacet, OPEN_FACET, searchMatch, withFacets, type SearchMatch } from './search';
 
 type Db = Database.Database;
 
@@ -117,7 +117,7 @@ function cardsOf(db: Db, rowids: readonly number[]): BoardCard[] {
  * other keeps Afgerond's first page in SQLite's sorter. Afgerond's matches, which may be nearly every idea, never
  * come to TypeScript: reading every match into TypeScript and sorting there cost three to four times as much.
  */
-function searchBoard(db: Db, filter: BoardFilter, match: string, limits: Limits): Found {
+function searchBoard(db: Db, filter: BoardFilter, { match }: SearchMatch, limits: Limits): Found {
   const { where, params } = filterWhere(filter);
   const scan = stmt(
     db,
@@ -179,15 +179,15 @@ const WALK_READS_PER_CARD = 20;
 /**
  * Afgerond's first matches in board order, by walking Afgerond in board order (ideas_board_order) and testing each
  * idea against the match, reading at most `limit` × WALK_READS_PER_CARD ideas. The test is an FTS5 lookup by rowid
- * per idea while every term has a prefix index; else the match's rowids are read once into SQLite's IN list (one
- * lookup by rowid of a longer prefix costs milliseconds). Null when the walk found too few: the matches are
+ * per idea where that is cheap (see lookupWalkPays); else the match's rowids are read once into SQLite's IN list
+ * (one lookup by rowid of a long prefix costs milliseconds). Null when the walk found too few: the matches are
  * sparse in Afgerond, and sorting them is cheaper.
  */
-function donePageWalked(db: Db, match: string, kind: Kind | undefined, limit: number, total: number, openMatched: number): number[] | null {
-  const sql = matchesByPrefixIndex(match) && lookupWalkPays(db, kind, openMatched, limit) ? WALK_BY_LOOKUP : WALK_BY_LIST;
+function donePageWalked(db: Db, search: SearchMatch, kind: Kind | undefined, limit: number, total: number, openMatched: number): number[] | null {
+  const sql = lookupWalkPays(db, search.lookupMicros, kind, openMatched, limit) ? WALK_BY_LOOKUP : WALK_BY_LIST;
   const page = stmt(db, sql)
     .pluck()
-    .all(kind ?? null, limit * WALK_READS_PER_CARD, match, limit) as number[];
+    .all(kind ?? null, limit * WALK_READS_PER_CARD, search.match, limit) as number[];
   return page.length === Math.min(limit, total) ? page : null;
 }
 
@@ -209,7 +209,8 @@ const WALK_BY_LIST = `SELECT w.rowid FROM (${WALK_AFGEROND}) w
  * Counting a doclist still costs about 0.15 µs per match (8-11 ms for a one-letter prefix at 100k ideas), so
  * Afgerond's matches are counted only up to SEARCH_COUNT_CAP per kind (or the page asked for, if larger).
  */
-function searchByFacets(db: Db, filter: BoardFilter, match: string, limits: Limits): Found {
+function searchByFacets(db: Db, filter: BoardFilter, search: SearchMatch, limits: Limits): Found {
+  const { match } = search;
   const { where, params } = filterWhere(filter);
   const kinds: readonly Kind[] = filter.kind === undefined ? KINDS : [filter.kind];
   const counts = emptyCounts();
@@ -230,7 +231,7 @@ function searchByFacets(db: Db, filter: BoardFilter, match: string, limits: Limi
   const page =
     total === 0 || limits.done <= 0
       ? []
-      : ((walk ? donePageWalked(db, match, filter.kind, limits.done, capped ? Infinity : total, matched) : null) ??
+      : ((walk ? donePageWalked(db, search, filter.kind, limits.done, capped ? Infinity : total, matched) : null) ??
         donePageSorted(db, doneMatch, where, params, limits.done));
   for (const rowid of page) sent.push(rowid);
   return { cards: cardsOf(db, sent), counts, doneCapped };
@@ -259,12 +260,17 @@ function openPages(db: Db, match: string, where: string, params: readonly string
   return { sent, matched: rows.length };
 }
 
+/** What building the list of every match costs per match, in µs (see lookupWalkPays). */
+const LIST_MICROS_PER_MATCH = 0.15;
+
 /**
- * Whether walking Afgerond should test each idea by an FTS5 lookup (about 15 µs with a prefix index) rather than
- * against the list of every match (about 0.15 µs per match to build). The share of the open ideas that match
- * estimates the share in Afgerond: a lookup walk reads about limit / share ideas, the list holds about share × all.
+ * Whether walking Afgerond should test each idea by an FTS5 lookup (`lookupMicros` each: about 15 µs per doclist
+ * sought) rather than against the list of every match (about 0.15 µs per match to build). The share of the open
+ * ideas that match estimates the share in Afgerond: a lookup walk reads about limit / share ideas, the list holds
+ * about share × all.
  */
-function lookupWalkPays(db: Db, kind: Kind | undefined, openMatched: number, limit: number): boolean {
+function lookupWalkPays(db: Db, lookupMicros: number, kind: Kind | undefined, openMatched: number, limit: number): boolean {
+  if (!Number.isFinite(lookupMicros)) return false;
   const [open, all] = stmt(
     db,
     `SELECT (SELECT count(*) FROM ideas i WHERE i.stage IN (${OPEN_STAGES_SQL}) AND i.kind = coalesce(?, i.kind) AND i.deleted_at IS NULL),
@@ -274,7 +280,7 @@ function lookupWalkPays(db: Db, kind: Kind | undefined, openMatched: number, lim
     .get(kind ?? null) as [number, number | null];
   if (open === 0) return false;
   const share = openMatched / open;
-  return 100 * limit < share * share * (all ?? 0);
+  return (lookupMicros / share) * limit < LIST_MICROS_PER_MATCH * share * (all ?? 0);
 }
 
 /** Every card matching the filter, in column order (no paging: exports and whole-board lookups). */
@@ -315,14 +321,14 @@ export function loadBoard(
   doneLimit?: number,
   openLimits?: number | Partial<Record<OpenStage, number>>,
 ): Board {
-  const match = filter.query === undefined ? null : toFtsQuery(filter.query);
+  const search = filter.query === undefined ? null : searchMatch(db, filter.query);
   const asked = typeof openLimits === 'number' ? Object.fromEntries(OPEN_STAGES.map((s) => [s, openLimits])) : (openLimits ?? {});
-  const open = Object.fromEntries(OPEN_STAGES.map((s) => [s, asked[s] ?? (match === null ? -1 : SEARCH_PAGE)])) as Record<OpenStage, number>;
-  const limits: Limits = { done: doneLimit ?? (match === null ? BOARD_DONE_PAGE : SEARCH_PAGE), open };
+  const open = Object.fromEntries(OPEN_STAGES.map((s) => [s, asked[s] ?? (search === null ? -1 : SEARCH_PAGE)])) as Record<OpenStage, number>;
+  const limits: Limits = { done: doneLimit ?? (search === null ? BOARD_DONE_PAGE : SEARCH_PAGE), open };
   let found: Found;
-  if (match !== null) {
+  if (search !== null) {
     const facetsOnly = filter.touchpointId === undefined && filter.personId === undefined && filter.valueId === undefined;
-    found = (facetsOnly ? searchByFacets : searchBoard)(db, filter, match, limits);
+    found = (facetsOnly ? searchByFacets : searchBoard)(db, filter, search, limits);
   } else {
     found = filterBoard(db, filter, limits);
   }

@@ -5,7 +5,7 @@ import { seedDemo } from '../../db/demo';
 import { MIGRATIONS } from '../../db/migrations';
 import { openDatabase } from '../../db/open';
 import { listBoard, loadBoard } from '../../db/queries/board';
-import { matchesByPrefixIndex, toFtsQuery } from '../../db/queries/search';
+import { LOOKUP_MICROS_PER_DOCLIST, searchMatch, toFtsQuery } from '../../db/queries/search';
 import { makeCore, tempDir, unwrap } from './support';
 
 type Db = ReturnType<typeof openDatabase>;
@@ -147,11 +147,34 @@ describe('migration 0100 (prefix indexes up to four letters)', () => {
 });
 
 describe('search on the facets (walking Afgerond)', () => {
-  it('tells which matches FTS5 reads from its prefix indexes (one to four letters)', () => {
-    expect(matchesByPrefixIndex(toFtsQuery('t')!)).toBe(true);
-    expect(matchesByPrefixIndex(toFtsQuery('té ko')!)).toBe(true);
-    expect(matchesByPrefixIndex(toFtsQuery('te ter teru')!)).toBe(true);
-    expect(matchesByPrefixIndex(toFtsQuery('te terug')!)).toBe(false);
+  it('writes a long prefix out as the words it starts, with what a lookup costs, and matches what the prefix matches', async () => {
+    const t = makeCore();
+    seedDemo(t.core, { count: 200, open: 40, now: new Date(at) });
+    // Twenty words starting with "probe" (more than a prefix is written out as), three with "blubb".
+    const extra = [...Array.from({ length: 20 }, (_, i) => `probe${String.fromCharCode(97 + i)}woord`), 'blubbaal', 'blubbier', 'blubbje', 'mañana'];
+    const [anyIdea, actorId] = t.db.prepare('SELECT id, author_id FROM ideas WHERE deleted_at IS NULL LIMIT 1').raw().get() as [string, string];
+    await unwrap(t.api['ideas:update']({ id: anyIdea, actorId, patch: { description: extra.join(' ') } }));
+    const matchOf = (text: string) => searchMatch(t.db, text)!;
+    const same = (text: string) => {
+      const ids = (match: string) => t.db.prepare('SELECT rowid FROM ideas_fts WHERE ideas_fts MATCH ? ORDER BY rowid').pluck().all(match);
+      expect(ids(matchOf(text).match), text).toEqual(ids(toFtsQuery(text)!));
+    };
+
+    // One to four letters: read from a prefix index.
+    expect(matchOf('t')).toEqual({ match: toFtsQuery('t'), lookupMicros: LOOKUP_MICROS_PER_DOCLIST });
+    expect(matchOf('té ko').lookupMicros).toBe(2 * LOOKUP_MICROS_PER_DOCLIST);
+    // Longer: the words it starts, sought one by one.
+    expect(matchOf('blubb').match).toContain('("blubbaal" OR "blubbier" OR "blubbje")');
+    expect(matchOf('blubb').lookupMicros).toBe(3 * LOOKUP_MICROS_PER_DOCLIST);
+    expect(matchOf('blubbj').match).toContain('"blubbje"');
+    expect(matchOf('te blubb').lookupMicros).toBe(4 * LOOKUP_MICROS_PER_DOCLIST);
+    // Too many words, a word FTS5 would fold (accents), or no word at all: the prefix stays, and a lookup is dear.
+    for (const text of ['probe', 'mañan', 'zzzzzz', 'blubb probe']) {
+      expect(matchOf(text).lookupMicros, text).toBe(Infinity);
+    }
+    expect(matchOf('probe').match).toContain('"probe"*');
+    expect(matchOf('mañan').match).toContain('"mañan"*');
+    for (const text of ['t', 'blubb', 'blubbj', 'blubbje', 'blubb te', 'probe', 'probea', 'mañan', 'zzzzzz', 'terugbel', 'terug klant', 'Terugbel']) same(text);
   });
 
   it('gives exactly the boards of the whole board filtered, for short and long prefixes, kinds and pages', async () => {
@@ -189,7 +212,7 @@ describe('search on the facets (walking Afgerond)', () => {
         if (query === 't') expect(ids.size).toBeGreaterThan(2000);
       }
     };
-    check(['t', 'te', 'ter', 'teru', 'terugbel', 'k klant', 'wachtmuziek', 'zzz'], [0, 7, 100, 2500], [undefined, 3, BOARD_DONE_MAX]);
+    check(['t', 'te', 'ter', 'teru', 'terug', 'terugbel', 'k klant', 'terug klant', 'klant t', 'wachtmuziek', 'zzz', 'zzzzzz'], [0, 7, 100, 2500], [undefined, 3, BOARD_DONE_MAX]);
 
     // Plenty of matches, but none among Afgerond's first 150 in board order: a page of 7 gives up walking (it reads
     // at most 140 ideas) and sorts the matches; a page of 100 walks on to them.
@@ -197,7 +220,15 @@ describe('search on the facets (walking Afgerond)', () => {
       .prepare("SELECT id FROM ideas WHERE stage = 'afgerond' AND deleted_at IS NULL ORDER BY position, created_at, id LIMIT 150")
       .pluck()
       .all() as string[];
-    t.db.prepare("UPDATE ideas SET title = title || ' zeldzaam' WHERE stage = 'afgerond' AND id NOT IN (SELECT value FROM json_each(?))").run(JSON.stringify(first));
-    check(['zeldzaam', 'ze'], [7, 100]);
+    // Two words, so that "zeldza" is written out as ("zeldzaam" OR "zeldzame") and walked with that; the open ideas
+    // match too, so the walk tests Afgerond's ideas by lookups.
+    t.db
+      .prepare(
+        `UPDATE ideas SET title = title || CASE WHEN rowid % 2 THEN ' zeldzaam' ELSE ' zeldzame' END
+          WHERE stage <> 'afgerond' OR id NOT IN (SELECT value FROM json_each(?))`,
+      )
+      .run(JSON.stringify(first));
+    expect(searchMatch(t.db, 'zeldza')!.match).toContain('("zeldzaam" OR "zeldzame")');
+    check(['zeldzaam', 'zeldza', 'ze'], [7, 100]);
   }, 60_000);
 });
