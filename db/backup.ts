@@ -15,6 +15,7 @@ import type Database from 'better-sqlite3';
 import {
   BACKUP_NAME_PATTERN,
   DAILY_BACKUPS_KEPT,
+  type BackupCheckState,
   type BackupInfo,
   type BackupKind,
 } from '../shared/contract-maintenance';
@@ -82,13 +83,20 @@ export function listBackups(dir: string): BackupInfo[] {
     const parsed = parseBackupName(name);
     if (!parsed) continue;
     try {
-      const stat = fs.statSync(path.join(dir, name));
-      if (stat.isFile()) list.push({ name, ...parsed, size: stat.size });
+      const file = path.join(dir, name);
+      const stat = fs.statSync(file);
+      if (stat.isFile()) list.push({ name, ...parsed, size: stat.size, check: checkOf(file) });
     } catch {
       // Gone meanwhile.
     }
   }
   return list.sort((a, b) => (a.at === b.at ? b.name.localeCompare(a.name) : b.at.localeCompare(a.at)));
+}
+
+/** A backup's remembered check verdict (see backup-check.ts); a changed backup counts as unchecked. */
+function checkOf(file: string): BackupCheckState {
+  const verdict = readCheckMark(file);
+  return verdict === null ? 'unchecked' : verdict.ok ? 'ok' : 'damaged';
 }
 
 /** A fresh, unused file name for a backup of `kind` made at `at`. */
@@ -101,7 +109,8 @@ function freshName(dir: string, kind: BackupKind, at: Date): string {
 
 function info(dir: string, name: string): BackupInfo {
   const parsed = parseBackupName(name)!;
-  return { name, ...parsed, size: fs.statSync(path.join(dir, name)).size };
+  const file = path.join(dir, name);
+  return { name, ...parsed, size: fs.statSync(file).size, check: checkOf(file) };
 }
 
 function finish(dir: string, partial: string, name: string): BackupInfo {

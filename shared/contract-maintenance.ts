@@ -20,7 +20,12 @@ export interface BackupInfo {
   at: string;
   /** Size in bytes. */
   size: number;
+  /** Its integrity check: passed, found it damaged, or not run yet (it runs in the background after each backup). */
+  check: BackupCheckState;
 }
+
+export const BACKUP_CHECKS = ['ok', 'damaged', 'unchecked'] as const;
+export type BackupCheckState = (typeof BACKUP_CHECKS)[number];
 
 /** Why the database could not be opened at start. */
 export const RECOVERY_REASONS = ['damaged', 'unreadable', 'locked', 'too_new', 'unsupported', 'migration_failed'] as const;

@@ -6,6 +6,9 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Database from 'better-sqlite3';
+import { backupDirFor, listBackups } from '../../db/backup';
+import { checkMarkFor, writeCheckMark } from '../../db/backup-check';
+import { backupChecksSettled } from '../../db/maintenance/verify';
 import { seedDemo } from '../../db/demo';
 import { openService, type Service } from '../../db/recovery';
 import { createApi } from '../../shared/contract';
@@ -182,6 +185,36 @@ describe('backups section', () => {
     await waitFor(() => expect(within(table).getByText('Vóór terugzetten')).toBeInTheDocument());
     expect((await screen.findAllByText(/^Backup van .* teruggezet/)).length).toBeGreaterThan(0);
     expect(h.store.getState().people.map((p) => p.name)).not.toContain('Later Toegevoegd');
+  });
+
+  it("shows each backup's check in words and offers no restore of a damaged one", async () => {
+    harness = await createUiHarness();
+    const h = harness;
+    await h.api['backups:create']({});
+    await h.api['backups:create']({});
+    await backupChecksSettled();
+    const dir = backupDirFor(path.join(h.dir, 'kaizenbord.sqlite'));
+    const [newest, middle] = listBackups(dir).filter((b) => b.kind === 'manual');
+    expect(listBackups(dir).map((b) => b.check)).toEqual(['ok', 'ok', 'ok']);
+    // The newest manual backup was found damaged; the other one's mark is gone (its check has not run yet).
+    const damaged = path.join(dir, newest!.name);
+    fs.writeFileSync(damaged, Buffer.alloc(4096, 7));
+    writeCheckMark(damaged, { ok: false, certain: true, detail: 'file is not a database' }, new Date());
+    fs.rmSync(checkMarkFor(path.join(dir, middle!.name)));
+
+    const user = userEvent.setup();
+    renderApp(h);
+    await user.click(await screen.findByRole('button', { name: 'Beheer & instellingen' }));
+    const section = await screen.findByRole('region', { name: 'Backups' });
+    const table = await within(section).findByRole('table');
+    expect(within(table).getByRole('columnheader', { name: 'Controle' })).toBeInTheDocument();
+    const [, damagedRow, uncheckedRow, dailyRow] = within(table).getAllByRole('row');
+    expect(within(damagedRow!).getByText('Beschadigd')).toBeInTheDocument();
+    expect(within(damagedRow!).getByRole('button', { name: /terugzetten$/ })).toBeDisabled();
+    expect(within(uncheckedRow!).getByText('Nog niet gecontroleerd')).toBeInTheDocument();
+    expect(within(uncheckedRow!).getByRole('button', { name: /terugzetten$/ })).toBeEnabled();
+    expect(within(dailyRow!).getByText('In orde')).toBeInTheDocument();
+    expect(within(dailyRow!).getByText('Dagelijks')).toBeInTheDocument();
   });
 
   it('cancels a restore with Escape and changes nothing', async () => {

@@ -1,4 +1,8 @@
-/** Backups in Beheer & instellingen: the list (date, kind, size), make one now, restore one after a confirmation. */
+/**
+ * Backups in Beheer & instellingen: the list (date, kind, size, whether its check passed), make one now, restore one
+ * after a confirmation. A backup its check found damaged cannot be restored.
+ */
+import { CircleAlert, CircleCheck, Clock } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { BackupInfo } from '../../../shared/contract-maintenance';
 import { describeError } from '../../i18n/i18n';
@@ -94,6 +98,7 @@ export function BackupsSection() {
                 <th scope="col" className="backups__size">
                   {t('backups.col.size')}
                 </th>
+                <th scope="col">{t('backups.col.check')}</th>
                 <th scope="col" className="backups__action">
                   <span className="visually-hidden">{t('backups.col.action')}</span>
                 </th>
@@ -109,11 +114,14 @@ export function BackupsSection() {
                     </td>
                     <td>{t(`backups.kind.${b.kind}`)}</td>
                     <td className="backups__size">{backupSize(t, b.size, numberLocale)}</td>
+                    <td>
+                      <CheckState check={b.check} />
+                    </td>
                     <td className="backups__action">
                       <button
                         type="button"
                         className="button button--small"
-                        disabled={busy}
+                        disabled={busy || b.check === 'damaged'}
                         aria-label={t('backups.restoreAria', { date })}
                         onClick={() => setConfirming(b)}
                       >
@@ -141,5 +149,19 @@ export function BackupsSection() {
         </Dialog>
       )}
     </SettingsSection>
+  );
+}
+
+const CHECK_ICONS = { ok: CircleCheck, damaged: CircleAlert, unchecked: Clock } as const;
+
+/** A backup's check in words, with an icon beside them (the words carry it, never the colour alone). */
+function CheckState({ check }: { check: BackupInfo['check'] }) {
+  const t = useT();
+  const Icon = CHECK_ICONS[check];
+  return (
+    <span className={`backups__check backups__check--${check}`}>
+      <Icon aria-hidden="true" focusable="false" size={14} />
+      {t(`backups.check.${check}`)}
+    </span>
   );
 }
