@@ -2,8 +2,13 @@
  * "Nieuw idee" saves in the background: each save waits for the ones asked before it, and an idea whose save failed
  * is kept whole (title, description, kind, touchpoint) until it is back in the form. It is never merged into what is
  * being typed, and it outlives the dialog: closing it loses nothing.
+ *
+ * It outlives the window too: every idea not known to be saved (failed, back in the form, or still waiting for its
+ * save) is kept in this window's localStorage, and a new window (a reload, a restart after a crash or a restore)
+ * offers them again in Nieuw idee, with a notice. An idea whose save was under way when the window went may have
+ * been saved after all: it is offered once more, never saved behind the person's back.
  */
-import type { Idea, Kind } from '../../shared/domain';
+import { KINDS, type Idea, type Kind } from '../../shared/domain';
 import type { CallError } from '../../shared/result';
 import { createTranslator, describeError } from '../i18n/i18n';
 import type { SliceCreator } from './types';
@@ -35,15 +40,81 @@ export interface CaptureSlice {
   takeCaptureDraft: () => FailedDraft | undefined;
   /** Keep an idea first in line again (the dialog closed while a failed idea was back in its form). */
   keepCaptureDraft: (draft: FailedDraft) => void;
+  /** Let go of the failed idea back in the form (it was emptied by hand and the dialog closed). */
+  releaseCaptureDraft: () => void;
 }
 
 let nextDraftId = 1;
 
+/** Where the ideas not known to be saved are kept between windows. */
+export const CAPTURE_DRAFTS_KEY = 'kaizenbord.capture.drafts';
+/** More than any form holds; a longer stored text is not an idea typed here. */
+const MAX_STORED_TEXT = 20_000;
+
+function storage(): Storage | null {
+  try {
+    return typeof window !== 'undefined' ? window.localStorage : null;
+  } catch {
+    return null;
+  }
+}
+
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_STORED_TEXT;
+
+/** The ideas a previous window left unsaved; anything malformed in storage is dropped, never shown half. */
+function restoreDrafts(): FailedDraft[] {
+  try {
+    const raw = storage()?.getItem(CAPTURE_DRAFTS_KEY);
+    if (!raw) return [];
+    const list: unknown = JSON.parse(raw);
+    if (!Array.isArray(list)) return [];
+    return list
+      .filter(
+        (d: Partial<CaptureDraft> | null): d is CaptureDraft =>
+          typeof d === 'object' &&
+          d !== null &&
+          isText(d.title) &&
+          d.title.trim() !== '' &&
+          isText(d.description) &&
+          isText(d.touchpointId) &&
+          (KINDS as readonly unknown[]).includes(d.kind),
+      )
+      .map(({ title, description, kind, touchpointId }) => ({ title, description, kind, touchpointId, id: nextDraftId++ }));
+  } catch {
+    return [];
+  }
+}
+
+function storeDrafts(drafts: readonly CaptureDraft[]): void {
+  try {
+    const store = storage();
+    if (!store) return;
+    if (drafts.length === 0) store.removeItem(CAPTURE_DRAFTS_KEY);
+    else store.setItem(CAPTURE_DRAFTS_KEY, JSON.stringify(drafts.map(({ title, description, kind, touchpointId }) => ({ title, description, kind, touchpointId }))));
+  } catch {
+    // Storage full or blocked: the ideas are still kept in memory.
+  }
+}
+
 export const createCaptureSlice: SliceCreator<CaptureSlice> = (api) => (set, get) => {
   let queue: Promise<unknown> = Promise.resolve();
+  /** The failed idea taken back into the form, until it is saved, kept again or let go. */
+  let held: CaptureDraft | null = null;
+  /** Saves asked for and not finished. */
+  const pending = new Map<number, CaptureDraft>();
+  let nextSave = 1;
+  /** Kept in the order they were asked: a failed save was asked before every save still waiting. */
+  const remember = () => storeDrafts([...(held ? [held] : []), ...get().captureDrafts, ...pending.values()]);
+
+  const restored = restoreDrafts();
+  if (restored.length > 0) {
+    // After the store exists: the notice is part of the app's state.
+    queueMicrotask(() => get().notify({ tone: 'info', key: 'capture.unsaved', vars: { count: restored.length } }));
+  }
 
   const keep = (draft: CaptureDraft, why: CallError | 'noPerson') => {
     set((s) => ({ captureDrafts: [...s.captureDrafts, { ...draft, id: nextDraftId++ }] }));
+    remember();
     const t = createTranslator(get().settings.language);
     const reason = why === 'noPerson' ? t('capture.failed.noPerson') : describeError(t, why);
     get().notify({ tone: 'error', key: 'capture.failed', vars: { title: draft.title, reason } });
@@ -71,18 +142,41 @@ export const createCaptureSlice: SliceCreator<CaptureSlice> = (api) => (set, get
 
   return {
     captureSaving: 0,
-    captureDrafts: [],
+    captureDrafts: restored,
     saveCapture: (draft) => {
+      const token = nextSave++;
+      // What the form held is what is saved now (as typed): the failed idea it came from is let go.
+      held = null;
+      pending.set(token, draft);
+      remember();
       set((s) => ({ captureSaving: s.captureSaving + 1 }));
-      const saved = queue.then(() => create(draft)).finally(() => set((s) => ({ captureSaving: s.captureSaving - 1 })));
+      const saved = queue
+        .then(() => create(draft))
+        .finally(() => {
+          pending.delete(token);
+          remember();
+          set((s) => ({ captureSaving: s.captureSaving - 1 }));
+        });
       queue = saved.catch(() => undefined);
       return saved;
     },
     takeCaptureDraft: () => {
       const [first, ...rest] = get().captureDrafts;
-      if (first) set({ captureDrafts: rest });
+      if (first) {
+        held = first;
+        set({ captureDrafts: rest });
+        remember();
+      }
       return first;
     },
-    keepCaptureDraft: (draft) => set((s) => ({ captureDrafts: [draft, ...s.captureDrafts.filter((d) => d.id !== draft.id)] })),
+    keepCaptureDraft: (draft) => {
+      held = null;
+      set((s) => ({ captureDrafts: [draft, ...s.captureDrafts.filter((d) => d.id !== draft.id)] }));
+      remember();
+    },
+    releaseCaptureDraft: () => {
+      held = null;
+      remember();
+    },
   };
 };

@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/app/App';
 import type { KaizenApi } from '../../shared/contract';
+import { CAPTURE_DRAFTS_KEY } from '../../renderer/store/capture-slice';
 import { createAppStore, StoreProvider } from '../../renderer/store/store';
 import { createUiHarness, renderApp, type UiHarness } from '../support/ui-harness';
 
@@ -317,7 +318,7 @@ function holdCreates(h: UiHarness) {
     await waitFor(() => expect(waiting.length).toBeGreaterThan(0));
     waiting.shift()!(ok);
   };
-  return { fail: () => next(false), pass: () => next(true) };
+  return { fail: () => next(false), pass: () => next(true), original: create };
 }
 
 /** The text of every alert, one after another. */
@@ -501,5 +502,96 @@ describe('capture: an idea whose save failed is kept whole', () => {
     await saves.pass();
     await waitFor(async () => expect(await boardCards(h)).toHaveLength(1));
     expect(within(dialog).getByRole('textbox', { name: 'Titel' })).toHaveValue('');
+  });
+});
+
+describe('capture: an idea not known to be saved outlives the window', () => {
+  /** Close the window and open a new one on the same core and the same localStorage (a reload, a restart). */
+  async function reload(h: UiHarness) {
+    cleanup();
+    h.store = createAppStore(liveApi(h));
+    renderApp(h);
+    await screen.findByRole('list', { name: 'Nieuw' });
+  }
+
+  it('offers a failed idea again after a reload, with a notice, and forgets it once saved', async () => {
+    const { h, user, saves, dialog, title } = await startHeld();
+    await user.type(within(dialog).getByRole('textbox', { name: /Omschrijving/ }), 'Een tweede loket bij drukte');
+    await user.type(title, 'Wachtrij korter{Enter}');
+    await saves.fail();
+    await waitFor(() => expect(alerts()).toContain(NOT_SAVED('Wachtrij korter')));
+
+    await reload(h);
+    expect(await screen.findByText('Eén idee van de vorige keer is nog niet opgeslagen. Het staat klaar in Nieuw idee.')).toBeInTheDocument();
+    await user.keyboard('n');
+    const again = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    const againTitle = within(again).getByRole('textbox', { name: 'Titel' });
+    expect(againTitle).toHaveValue('Wachtrij korter');
+    expect(within(again).getByRole('textbox', { name: /Omschrijving/ })).toHaveValue('Een tweede loket bij drukte');
+
+    await user.click(againTitle);
+    await user.keyboard('{Enter}');
+    await saves.pass();
+    await waitFor(async () => expect((await boardCards(h)).map((c) => c.title)).toEqual(['Wachtrij korter']));
+    await waitFor(() => expect(window.localStorage.getItem(CAPTURE_DRAFTS_KEY)).toBeNull());
+    await reload(h);
+    await user.keyboard('n');
+    expect(within(await screen.findByRole('dialog', { name: 'Nieuw idee' })).getByRole('textbox', { name: 'Titel' })).toHaveValue('');
+    expect(screen.queryByText(/van de vorige keer/)).not.toBeInTheDocument();
+  });
+
+  it('offers an idea back in the form and one whose save was still waiting when the window went', async () => {
+    const { h, user, saves, title } = await startHeld();
+    await user.type(title, 'Koffie klaarzetten{Enter}');
+    await user.type(title, 'Naambordje bij de balie{Enter}');
+    // The first save fails and, the form being empty, comes back into it; the second is still waiting.
+    await saves.fail();
+    await waitFor(() => expect(alerts()).toContain(NOT_SAVED('Koffie klaarzetten')));
+    await waitFor(() => expect(title).toHaveValue('Koffie klaarzetten'));
+
+    // In the new window saves go through at once; the old window's waiting save never ends.
+    h.api['ideas:create'] = saves.original;
+    await reload(h);
+    expect(
+      await screen.findByText('2 ideeën van de vorige keer zijn nog niet opgeslagen. Ze staan een voor een klaar in Nieuw idee.'),
+    ).toBeInTheDocument();
+    await user.keyboard('n');
+    const again = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    const againTitle = within(again).getByRole('textbox', { name: 'Titel' });
+    expect(againTitle).toHaveValue('Koffie klaarzetten');
+    await user.click(againTitle);
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(againTitle).toHaveValue('Naambordje bij de balie'));
+    await user.keyboard('{Enter}');
+    await waitFor(async () => expect((await boardCards(h)).map((c) => c.title).sort()).toEqual(['Koffie klaarzetten', 'Naambordje bij de balie']));
+    await waitFor(() => expect(window.localStorage.getItem(CAPTURE_DRAFTS_KEY)).toBeNull());
+  });
+
+  it('starts normally when what was kept is damaged, offering only the well-formed ideas', async () => {
+    window.localStorage.setItem(CAPTURE_DRAFTS_KEY, '{niet te lezen');
+    const first = await start();
+    await first.user.keyboard('n');
+    expect(within(await screen.findByRole('dialog', { name: 'Nieuw idee' })).getByRole('textbox', { name: 'Titel' })).toHaveValue('');
+    expect(screen.queryByText(/van de vorige keer/)).not.toBeInTheDocument();
+    first.h.close();
+    harness = undefined;
+    cleanup();
+
+    const tp = 'touchpoint-that-was-archived';
+    window.localStorage.setItem(
+      CAPTURE_DRAFTS_KEY,
+      JSON.stringify([
+        { title: 'Bedankkaartje', description: 'Met de hand', kind: 'verleuk', touchpointId: tp },
+        { title: 42, description: '', kind: 'verbeter', touchpointId: tp },
+        { title: 'Zonder soort', description: '', kind: 'anders', touchpointId: tp },
+        null,
+      ]),
+    );
+    const { user } = await start();
+    expect(await screen.findByText('Eén idee van de vorige keer is nog niet opgeslagen. Het staat klaar in Nieuw idee.')).toBeInTheDocument();
+    await user.keyboard('n');
+    const dialog = await screen.findByRole('dialog', { name: 'Nieuw idee' });
+    expect(within(dialog).getByRole('textbox', { name: 'Titel' })).toHaveValue('Bedankkaartje');
+    expect(within(dialog).getByRole('radio', { name: 'Verleuk' })).toBeChecked();
   });
 });

@@ -2,7 +2,11 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // Each test starts as a new window would the first time: nothing kept from another test.
+  window.localStorage.clear();
+});
 
 // jsdom lacks matchMedia; the theme follows the system through it.
 if (!window.matchMedia) {

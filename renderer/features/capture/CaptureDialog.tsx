@@ -112,7 +112,11 @@ export function CaptureDialog() {
     () => () => {
       const id = restored.current;
       const form = latest.current;
-      if (id === null || (!form.title.trim() && !form.description.trim())) return;
+      if (id === null) return;
+      if (!form.title.trim() && !form.description.trim()) {
+        store.getState().releaseCaptureDraft();
+        return;
+      }
       store.getState().keepCaptureDraft({ ...form, id, touchpointId: form.touchpointId ?? '' });
       // A remount of the same form (StrictMode) takes it back.
       restored.current = null;
