@@ -65,6 +65,26 @@ describe('a long column', () => {
     expect(Number.parseFloat((list('Nieuw') as HTMLElement).style.paddingBottom)).toBeGreaterThan(200 * 100);
   });
 
+  it('shows a new result with the cards in view first and the rest of its window a moment later', async () => {
+    const { user } = await start(60);
+    const count = () => within(list('Nieuw')).queryAllByRole('listitem').length;
+    // The settled window: the cards in view and the overscan below them.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const settled = count();
+    expect(settled).toBeGreaterThan(10);
+
+    const seen: number[] = [];
+    const observer = new MutationObserver(() => seen.push(count()));
+    observer.observe(list('Nieuw'), { childList: true });
+    await user.type(screen.getByRole('searchbox', { name: 'Zoeken' }), 'idee');
+    await waitFor(() => expect(screen.getByText(/passen bij de filters/)).toBeInTheDocument());
+    await waitFor(() => expect(count()).toBe(settled));
+    observer.disconnect();
+    // The result was first drawn with fewer cards, then grew back to the whole window.
+    expect(Math.min(...seen)).toBeLessThan(settled - 4);
+    expect(seen[seen.length - 1]).toBe(settled);
+  });
+
   it('moves keyboard focus to cards outside the window (End, then k)', async () => {
     const { user } = await start(200);
     const first = cardNamed('Idee 1');

@@ -4,10 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/app/App';
-import type { KaizenApi } from '../../shared/contract';
 import { CAPTURE_DRAFTS_KEY } from '../../renderer/store/capture-slice';
 import { createAppStore, StoreProvider } from '../../renderer/store/store';
-import { createUiHarness, renderApp, type UiHarness } from '../support/ui-harness';
+import { createUiHarness, liveApi, renderApp, type UiHarness } from '../support/ui-harness';
 
 let harness: UiHarness | undefined;
 
@@ -15,15 +14,6 @@ afterEach(() => {
   harness?.close();
   harness = undefined;
 });
-
-/**
- * The store wraps each call of the api once, when it is made; its api here looks the call up on `h.api` each time,
- * so a test can hold or fail a call by replacing `h.api[name]` while the app runs.
- */
-function liveApi(h: UiHarness): KaizenApi {
-  const calls = h.api as unknown as Record<string, (input: unknown) => unknown>;
-  return Object.fromEntries(Object.keys(calls).map((name) => [name, (input: unknown) => calls[name]!(input)])) as unknown as KaizenApi;
-}
 
 async function start(options: Parameters<typeof createUiHarness>[0] = {}) {
   harness = await createUiHarness(options);

@@ -54,6 +54,15 @@ export async function createUiHarness(
   return { api, store, dir, close };
 }
 
+/**
+ * The api as a store sees it, looking each call up on `h.api` when it is made: a store made on it lets a test hold
+ * or fail a call by replacing `h.api[name]` while the app runs (the store wraps each call once, when it is made).
+ */
+export function liveApi(h: UiHarness): KaizenApi {
+  const calls = h.api as unknown as Record<string, (input: unknown) => unknown>;
+  return Object.fromEntries(Object.keys(calls).map((name) => [name, (input: unknown) => calls[name]!(input)])) as unknown as KaizenApi;
+}
+
 /** Render the whole app on a harness and wait for it to boot. */
 export function renderApp(harness: UiHarness) {
   return render(

@@ -36,6 +36,25 @@ import './board.css';
  */
 const measuring = { droppable: { strategy: MeasuringStrategy.WhileDragging } };
 /**
+ * The cards dim only when a load takes longer than this. Dimming on every load (styled off aria-busy) repainted the
+ * whole board twice for each search as it is typed, also when the load took a few milliseconds.
+ */
+const SLOW_LOAD_MS = 400;
+
+/** True once `on` has held for `ms` (and false as soon as it does not). */
+function useLater(on: boolean, ms: number): boolean {
+  const [later, setLater] = useState(false);
+  useEffect(() => {
+    if (!on) {
+      setLater(false);
+      return undefined;
+    }
+    const timer = window.setTimeout(() => setLater(true), ms);
+    return () => window.clearTimeout(timer);
+  }, [on, ms]);
+  return later && on;
+}
+/**
  * Auto-scroll the columns and a column's list while dragging, never the page: a card dragged to the edge of a
  * narrow window would otherwise push the header and filters out of view along with the board.
  */
@@ -49,6 +68,7 @@ export function BoardView() {
   const columns = useApp((s) => s.columns);
   const filtered = useApp((s) => Object.keys(s.filter).length > 0);
   const loading = useApp((s) => s.boardLoading);
+  const slow = useLater(loading, SLOW_LOAD_MS);
 
   // While dragging, the columns as they look with the card moved across (the store changes on drop only).
   const [live, setLive] = useState<Columns | null>(null);
@@ -195,7 +215,14 @@ export function BoardView() {
           onDragEnd={onDragEnd}
           onDragCancel={reset}
         >
-          <div className="board-columns" data-board="" aria-label={t('board.label')} aria-busy={loading || undefined} role="region">
+          <div
+            className="board-columns"
+            data-board=""
+            data-slow={slow || undefined}
+            aria-label={t('board.label')}
+            aria-busy={loading || undefined}
+            role="region"
+          >
             {STAGES.map((stage) => (
               <Column
                 key={stage}

@@ -39,9 +39,6 @@ export const Column = memo(function Column({ stage, ids, filtered, isTarget, act
   // A search counts Afgerond's matches only so far: "1000+".
   const capped = useAppShallow((s) => KINDS.map((kind) => done && s.doneCapped[kind]));
   const anyCapped = capped.some(Boolean);
-  const showMore = useApp((s) => s.showMore);
-  const page = useApp((s) => (done ? donePage(s.filter) : SEARCH_PAGE));
-  const loading = useApp((s) => s.boardLoading);
   const total = ids.length + hidden;
   const present = KINDS.map((kind, i) => ({ kind, count: counts[i]!, atLeast: capped[i]! })).filter((k) => k.count > 0);
   const { setNodeRef } = useDroppable({ id: columnDroppableId(stage), data: { type: 'column', stage } });
@@ -101,12 +98,21 @@ export const Column = memo(function Column({ stage, ids, filtered, isTarget, act
           </ul>
         </SortableContext>
         {ids.length === 0 && hidden === 0 && <p className="board-column__empty">{empty}</p>}
-        {hidden > 0 && (
-          <button type="button" className="board-column__more" aria-busy={loading || undefined} onClick={() => void showMore(stage)}>
-            {t(anyCapped ? 'board.more.capped' : 'board.more', { count: Math.min(hidden, page), hidden })}
-          </button>
-        )}
+        {hidden > 0 && <MoreButton stage={stage} hidden={hidden} capped={anyCapped} />}
       </div>
     </section>
   );
 });
+
+/** "Toon meer" under a paged column: the next page of its cards. Apart, so that only it follows every load. */
+function MoreButton({ stage, hidden, capped }: { stage: Stage; hidden: number; capped: boolean }) {
+  const t = useT();
+  const showMore = useApp((s) => s.showMore);
+  const page = useApp((s) => (stage === 'afgerond' ? donePage(s.filter) : SEARCH_PAGE));
+  const loading = useApp((s) => s.boardLoading);
+  return (
+    <button type="button" className="board-column__more" aria-busy={loading || undefined} onClick={() => void showMore(stage)}>
+      {t(capped ? 'board.more.capped' : 'board.more', { count: Math.min(hidden, page), hidden })}
+    </button>
+  );
+}

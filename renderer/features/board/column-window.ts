@@ -24,6 +24,13 @@ export const CARD_ESTIMATE = 116;
 const GAP = 8;
 /** Cards rendered beyond each edge of the view. */
 const OVERSCAN = 8;
+/**
+ * Cards rendered beyond each edge while a column shows a new list (a search result, a filter, a move): the cards in
+ * view are rendered at once and the rest of the overscan once the page is idle (NEXT_OVERSCAN_WAIT_MS at the most).
+ * Mounting a new result's overscan with it more than doubled the work a key typed in search waited for.
+ */
+const FIRST_OVERSCAN = 1;
+const NEXT_OVERSCAN_WAIT_MS = 300;
 /** What a column without layout counts as: a tall window's column. */
 export const FALLBACK_RECT: Rect = { width: 300, height: 1000 };
 /** The scrolling body's padding-top and the list's (board.css), above the first card. */
@@ -61,6 +68,7 @@ export function useColumnWindow({ ids, activeId, sectionRef, bodyRef }: Options)
   const focusedIndex = focusedId === null ? -1 : ids.indexOf(focusedId);
   /** The first and last index of the window itself, before the kept cards are added. */
   const windowRange = useRef<[number, number]>([0, -1]);
+  const overscan = useOverscan(ids, activeId !== null);
 
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -79,7 +87,7 @@ export function useColumnWindow({ ids, activeId, sectionRef, bodyRef }: Options)
     getScrollElement: () => bodyRef.current,
     estimateSize: () => CARD_ESTIMATE,
     getItemKey: (index) => idsRef.current[index] ?? index,
-    overscan: OVERSCAN,
+    overscan,
     gap: GAP,
     paddingStart: LIST_OFFSET,
     initialRect: FALLBACK_RECT,
@@ -150,4 +158,29 @@ export function useColumnWindow({ ids, activeId, sectionRef, bodyRef }: Options)
       measure: virtualizer.measureElement,
     };
   }, [virtualItems, total, ids, virtualizer]);
+}
+
+/**
+ * The overscan for this render: FIRST_OVERSCAN when the column's list just changed (never during a drag, where the
+ * list changes as the card moves across), OVERSCAN again once the browser is idle after it was painted.
+ */
+function useOverscan(ids: string[], dragging: boolean): number {
+  const [shown, setShown] = useState(ids);
+  const [overscan, setOverscan] = useState(OVERSCAN);
+  if (shown !== ids) {
+    // Derived from the previous render (React re-renders at once, before committing).
+    setShown(ids);
+    if (!dragging && overscan !== FIRST_OVERSCAN) setOverscan(FIRST_OVERSCAN);
+  }
+  useEffect(() => {
+    if (overscan === OVERSCAN) return undefined;
+    const grow = () => setOverscan(OVERSCAN);
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = window.requestIdleCallback(grow, { timeout: NEXT_OVERSCAN_WAIT_MS });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const handle = window.setTimeout(grow, 0);
+    return () => window.clearTimeout(handle);
+  }, [overscan]);
+  return overscan;
 }
