@@ -229,6 +229,9 @@ const QUIET_FRAMES = `new Promise((resolve) => {
   requestAnimationFrame(tick);
 })`;
 
+/** How many times the search benchmark types its word. */
+const SEARCH_ROUNDS = 3;
+
 /**
  * Typing in search, then in capture, at `ideas` ideas. Esc in the search box reloads the whole board (~150 ms
  * later, debounced); at 100,000 ideas rendering that reload takes 100-250 ms of long tasks. Capture is opened only
@@ -242,14 +245,22 @@ export async function typingBench(page: Page, harness: Harness, report: Report, 
   await page.waitForSelector('[data-board]:not([aria-busy])');
   await page.evaluate(QUIET_FRAMES);
   await page.getByRole('searchbox').first().focus();
-  const search = await typingLatency(page, 'terugbellen', 120);
-  report.add(figure(`typing in search, input to paint, ${label(ideas)} ideas (p95)`, percentile(search, 95), 'ms'), { max: 50 });
+  // The word is typed SEARCH_ROUNDS times (Esc empties the box and the board reloads in between): a 95th percentile
+  // of 11 keys is their slowest one, of 33 keys the second slowest.
+  const search: number[] = [];
+  for (let round = 0; round < SEARCH_ROUNDS; round++) {
+    for (const latency of await typingLatency(page, 'terugbellen', 120)) search.push(latency);
+    const reloaded = page.waitForResponse((response) => response.url().includes('/api/board'));
+    await page.keyboard.press('Escape');
+    await reloaded;
+    await page.waitForSelector('[data-board]:not([aria-busy])');
+    await page.evaluate(QUIET_FRAMES);
+  }
+  report.add(figure(`typing in search, input to paint, ${label(ideas)} ideas (p95 of ${search.length} keys)`, percentile(search, 95), 'ms'), {
+    max: 50,
+  });
   report.add(figure(`typing in search, input to paint, ${label(ideas)} ideas (median)`, median(search), 'ms'));
-  const reloaded = page.waitForResponse((response) => response.url().includes('/api/board'));
-  await page.keyboard.press('Escape');
-  await reloaded;
-  await page.waitForSelector('[data-board]:not([aria-busy])');
-  await page.evaluate(QUIET_FRAMES);
+  report.add(figure(`typing in search, input to paint, ${label(ideas)} ideas (slowest key)`, Math.max(...search), 'ms'));
   await page.getByRole('button', { name: /^Nieuw idee/ }).first().click();
   const title = page.getByRole('textbox', { name: /^Titel/ });
   await title.focus();

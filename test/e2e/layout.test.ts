@@ -38,4 +38,23 @@ describeE2E('window layout in Chromium', () => {
     await ready().waitFor();
     expect(await documentOverflow()).toEqual({ height: 0, width: 0 });
   });
+
+  it.each([1100, 1440, 1920])('typing in search never moves the board (%i px wide)', async (width) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Bord', exact: true }).click();
+    const board = page.getByRole('region', { name: 'PDCA-bord' });
+    await board.waitFor();
+    const top = async () => (await board.boundingBox())!.y;
+    const before = await top();
+    const search = page.getByRole('searchbox', { name: 'Zoeken' });
+    // The count of matches and "Filters wissen" appear with the first key: the board stays where it is.
+    await search.fill('k');
+    await page.getByRole('button', { name: 'Filters wissen' }).waitFor();
+    expect(await top()).toBe(before);
+    await page.getByText(/passen bij de filters/).waitFor();
+    expect(await top()).toBe(before);
+    await page.getByRole('button', { name: 'Filters wissen' }).click();
+    await page.getByRole('button', { name: 'Filters wissen' }).waitFor({ state: 'detached' });
+    expect(await top()).toBe(before);
+  });
 });

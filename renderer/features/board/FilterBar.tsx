@@ -135,54 +135,57 @@ export function FilterBar() {
         </select>
       </div>
 
-      <div className="board-filters__field">
-        <span id={ids.kind} className="board-filters__label">
-          {t('board.filter.kind')}
-        </span>
-        <div role="group" aria-labelledby={ids.kind} className="board-toggle">
-          <button
-            type="button"
-            className="board-toggle__button"
-            aria-pressed={filter.kind === undefined}
-            onClick={() => setKind(undefined)}
-          >
-            <Layers aria-hidden="true" focusable="false" size={14} />
-            {t('board.filter.kind.all')}
-          </button>
-          {KINDS.map((kind) => (
+      {/* Always a line of its own, so the count and "Filters wissen" appearing never move the board. */}
+      <div className="board-filters__tail">
+        <div className="board-filters__field">
+          <span id={ids.kind} className="board-filters__label">
+            {t('board.filter.kind')}
+          </span>
+          <div role="group" aria-labelledby={ids.kind} className="board-toggle">
             <button
-              key={kind}
               type="button"
-              className={`board-toggle__button board-toggle__button--${kind}`}
-              aria-pressed={filter.kind === kind}
-              onClick={() => setKind(kind)}
+              className="board-toggle__button"
+              aria-pressed={filter.kind === undefined}
+              onClick={() => setKind(undefined)}
             >
-              <KindIcon kind={kind} size={14} strokeWidth={2} />
-              {t(`board.filter.kind.${kind}`)}
+              <Layers aria-hidden="true" focusable="false" size={14} />
+              {t('board.filter.kind.all')}
             </button>
-          ))}
+            {KINDS.map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                className={`board-toggle__button board-toggle__button--${kind}`}
+                aria-pressed={filter.kind === kind}
+                onClick={() => setKind(kind)}
+              >
+                <KindIcon kind={kind} size={14} strokeWidth={2} />
+                {t(`board.filter.kind.${kind}`)}
+              </button>
+            ))}
+          </div>
         </div>
-      </div>
 
-      <div className="board-filters__end">
-        <p className="board-filters__matches" role="status">
-          {Object.keys(filter).length > 0 ? t(capped ? 'board.filter.matchesCapped' : 'board.filter.matches', { count: matches }) : ''}
-        </p>
-        {active && (
-          <button
-            type="button"
-            className="button button--small board-filters__clear"
-            onClick={() => {
-              typed.current = false;
-              setQuery('');
-              clearFilter();
-              document.getElementById('board-search')?.focus();
-            }}
-          >
-            <X aria-hidden="true" focusable="false" size={14} />
-            {t('board.filter.clear')}
-          </button>
-        )}
+        <div className="board-filters__end">
+          <p className="board-filters__matches" role="status">
+            {Object.keys(filter).length > 0 ? t(capped ? 'board.filter.matchesCapped' : 'board.filter.matches', { count: matches }) : ''}
+          </p>
+          {active && (
+            <button
+              type="button"
+              className="button button--small board-filters__clear"
+              onClick={() => {
+                typed.current = false;
+                setQuery('');
+                clearFilter();
+                document.getElementById('board-search')?.focus();
+              }}
+            >
+              <X aria-hidden="true" focusable="false" size={14} />
+              {t('board.filter.clear')}
+            </button>
+          )}
+        </div>
       </div>
     </div>
   );
