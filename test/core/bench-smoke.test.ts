@@ -27,6 +27,8 @@ describe('npm run bench (core, tiny)', () => {
       expect(names).toContain(expected);
     }
     expect(names.some((n) => /^board load \(\d+ cards sent\) @40$/.test(n))).toBe(true);
+    // Inzicht's budget is per figure: each is timed on its own, and the slowest reported with its name.
+    expect(names.some((n) => /^insight, slowest figure on its own \(\w+\) @40$/.test(n))).toBe(true);
     // The stand-up and Inzicht calls of this build are covered (or said to be skipped), whatever they are.
     for (const call of [...Object.keys(standupCalls), ...Object.keys(insightCalls)]) {
       const covered = names.includes(`${call} @40`) || lines.some((l) => l.startsWith(`${call} @40: skipped`));
