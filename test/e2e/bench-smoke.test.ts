@@ -16,7 +16,7 @@ describeE2E('npm run bench (renderer, tiny)', () => {
       /^board with \d+ cards vs static HTML$/,
       /^kind filter click to paint/,
       /^drag across 40 cards, p95 frame$/,
-      /^typing in search, input to paint, 300 ideas \(p95\)$/,
+      /^typing in search, input to paint, 300 ideas \(p95 of \d+ keys\)$/,
       /^typing in capture, input to paint, 300 ideas \(p95\)$/,
     ]) {
       expect(names.some((n) => pattern.test(n)), String(pattern)).toBe(true);

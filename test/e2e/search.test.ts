@@ -56,11 +56,18 @@ describeE2E('search on a large board', () => {
 
   it('finds an idea by a longer word, drags it to the next column, and after a reload it is still there', async () => {
     const search = page.getByRole('searchbox', { name: 'Zoeken' });
+    // Scrolled down in the previous result: another filter shows each column from its top again.
+    const nieuwBody = page.locator('[data-column="nieuw"] .board-column__body');
+    await nieuwBody.evaluate((el) => (el.scrollTop = 2000));
+    expect(await nieuwBody.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
     await search.fill('');
     await page.getByRole('button', { name: 'Filters wissen' }).click().catch(() => undefined);
+    await expect.poll(() => nieuwBody.evaluate((el) => el.scrollTop)).toBe(0);
+    // The whole board is back and settled; the card's id and name are read at once (two reads could straddle a render).
+    await expect.poll(() => page.getByText(/passen bij de filters$/).count(), { timeout: 10_000 }).toBe(0);
+    await page.waitForFunction(() => document.querySelector('[data-board]')?.getAttribute('aria-busy') === null);
     const first = page.locator('[data-column="nieuw"] [data-card-id]').first();
-    const id = (await first.getAttribute('data-card-id'))!;
-    const label = (await first.getAttribute('aria-label'))!;
+    const { id, label } = await first.evaluate((el) => ({ id: el.getAttribute('data-card-id')!, label: el.getAttribute('aria-label')! }));
     const title = label.split(/, (?:verbeter|verleuk),/i)[0]!;
     const word = title.split(/[^\p{L}]+/u).find((w) => w.length >= 5) ?? title;
     await search.pressSequentially(word.toLowerCase(), { delay: 30 });

@@ -5,7 +5,7 @@
  */
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
-import { Fragment, memo, useId, useRef } from 'react';
+import { Fragment, memo, useEffect, useId, useRef } from 'react';
 import { KINDS, SEARCH_PAGE, type Stage } from '../../../shared/domain';
 import { useT } from '../../i18n/use-t';
 import { donePage } from '../../store/board-slice';
@@ -45,6 +45,12 @@ export const Column = memo(function Column({ stage, ids, filtered, isTarget, act
   const sectionRef = useRef<HTMLElement>(null);
   const bodyRef = useRef<HTMLDivElement | null>(null);
   const view = useColumnWindow({ ids, activeId, sectionRef, bodyRef });
+  // Another filter is another list: it starts at its top, not at the place scrolled to in the previous one.
+  const filter = useApp((s) => s.filter);
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (body && body.scrollTop > 0) body.scrollTop = 0;
+  }, [filter]);
   const bodyNode = (el: HTMLDivElement | null) => {
     bodyRef.current = el;
     setNodeRef(el);
